@@ -1,0 +1,112 @@
+import type { FinishReason, GenerationSettings, Usage } from './language-model.js';
+import type { SampleStatus } from './status.js';
+
+/** Timing of one real model call. Absent on cache hits: cached samples never count as latency. */
+export interface SampleTiming {
+  /** Time to the first streamed token of any kind (reasoning included). */
+  firstTokenMs: number | null;
+  /** Time to the first token of the answer (after any reasoning). */
+  firstAnswerTokenMs: number | null;
+  /** End-to-end time of the successful attempt. Retry waits are not in it. */
+  totalMs: number;
+  interTokenMs: { mean: number; p50: number; p90: number } | null;
+  /** Output tokens per second, from the provider's token count; null when it gave none. */
+  outputTokensPerSecond: number | null;
+}
+
+/** One line of `samples.jsonl`: one sample x model x repeat, as it ended. */
+export interface SampleRecord {
+  suite: string;
+  model: string;
+  sampleId: string;
+  repeat: number;
+  status: SampleStatus;
+  /** The score; null when an infrastructure failure left nothing to score. */
+  score: number | null;
+  /** What the scorer extracted and compared. */
+  answer: string | null;
+  /** The model's answer text. */
+  output: string | null;
+  reasoning?: string | null;
+  /** True when the output came from the cache (no model call was made). */
+  cached: boolean;
+  timing: SampleTiming | null;
+  usage?: Usage | null;
+  finishReason?: FinishReason | null;
+  /** Model calls made for this sample (0 when cached). */
+  attempts: number;
+  /** Time spent waiting between attempts (not part of latency). */
+  retryWaitMs: number;
+  /** sha256 of the rendered prompt. */
+  promptHash: string;
+  error?: string;
+  explanation?: string;
+}
+
+export interface SuiteManifest {
+  id: string;
+  version: string;
+  capabilities: string[];
+  datasetSha256: string;
+  datasetSource: string;
+  samples: number;
+  repeats: number;
+  scorer: string;
+  metric: string;
+  generation: GenerationSettings;
+  /** sha256 of each rendered prompt, by sample id. */
+  promptHashes: Record<string, string>;
+  /** One hash over all prompt hashes, for quick comparison. */
+  promptsSha256: string;
+}
+
+export interface ModelManifest {
+  id: string;
+  concurrency: number;
+  settings: GenerationSettings;
+}
+
+/** `manifest.json`: everything needed to reproduce the numbers of a run. */
+export interface RunManifest {
+  ladderVersion: string;
+  /** Hash of the plan (suites, data, prompts, models, settings, repeats, seed): shards of one plan share it. */
+  planId: string;
+  status: 'running' | 'complete' | 'incomplete';
+  createdAt: string;
+  finishedAt?: string;
+  command: string[];
+  seed: number;
+  limit: number | null;
+  shard: { index: number; count: number } | null;
+  /** Shards combined by `ladder merge`, when this directory is a merge. */
+  mergedFrom?: string[];
+  gitRevision: string | null;
+  nodeVersion: string;
+  platform: string;
+  packages: Record<string, string>;
+  options: { concurrency: number | null; timeoutMs: number; maxAttempts: number; cache: boolean };
+  suites: SuiteManifest[];
+  models: ModelManifest[];
+  plannedSamples: number;
+  counts?: Record<string, number>;
+}
+
+/** One row of `results.json` / `results.csv`. */
+export interface ResultRow {
+  suite: string;
+  model: string;
+  metric: string;
+  value: number | null;
+  ci95: [number, number] | null;
+  /** The denominator: scored samples (x repeats). */
+  n: number;
+  /** Infrastructure failures, left out of the denominator. */
+  errors: number;
+  /** Scored samples with no extractable answer (counted as wrong). */
+  unanswered: number;
+  cached: number;
+  /** Expected value of a chance-level answerer, where known. */
+  chance: number | null;
+  repeats: number;
+  samples: number;
+}

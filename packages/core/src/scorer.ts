@@ -1,0 +1,44 @@
+import type { Sample } from './sample.js';
+
+/** What a scorer gives back for one answer. */
+export interface Score {
+  /** The score: 0/1 for right/wrong metrics, any number for continuous ones (chrF 0..100). */
+  value: number;
+  /** What the scorer extracted from the output and compared (the "answer"). */
+  answer?: string | undefined;
+  /** A short human-readable reason (for drill-down pages). */
+  explanation?: string | undefined;
+  /**
+   * True when no answer could be extracted: the sample gets status `format_error`
+   * and counts as wrong (value 0), separately visible.
+   */
+  unanswered?: boolean;
+  /** Extra values (e.g. per-test outcomes) kept on the sample. */
+  details?: Record<string, unknown>;
+}
+
+export interface ScoreInput {
+  sample: Sample;
+  /** The model's answer text (reasoning excluded). */
+  output: string;
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * How per-sample scores become one number per suite and model.
+ * - `proportion`: the mean of 0/1 scores; Wilson interval (clustered when there are repeats).
+ * - `mean`: the mean of continuous scores; bootstrap interval over samples.
+ */
+export interface MetricSpec {
+  name: string;
+  kind: 'proportion' | 'mean';
+  /** Scale of the values (1 for proportions, 100 for chrF). */
+  scale?: number;
+}
+
+export interface Scorer {
+  name: string;
+  /** The metric this scorer's values feed. */
+  metric: MetricSpec;
+  score(input: ScoreInput): Score | Promise<Score>;
+}
