@@ -12,6 +12,11 @@ export interface LanguageModelV1 {
   readonly modelId: string;
   /** How many requests this model handles well at once, when the user does not say. */
   readonly defaultConcurrency?: number;
+  /**
+   * Only the built-in baselines set this: the runner then passes the sample's reference
+   * (`CallOptions.reference`). Real models never see it.
+   */
+  readonly wantsReference?: boolean;
   doGenerate(options: CallOptions): Promise<GenerateResult>;
   doStream(options: CallOptions): Promise<StreamResult>;
 }

@@ -41,6 +41,8 @@ export interface SampleRecord {
   promptHash: string;
   error?: string;
   explanation?: string;
+  /** Extra values from the scorer (e.g. a program's outcome). */
+  details?: Record<string, unknown>;
 }
 
 export interface SuiteManifest {
@@ -53,6 +55,9 @@ export interface SuiteManifest {
   repeats: number;
   scorer: string;
   metric: string;
+  metricKind: 'proportion' | 'mean';
+  /** Expected score of a chance-level answerer; null when it cannot be computed. */
+  chance: number | null;
   generation: GenerationSettings;
   /** sha256 of each rendered prompt, by sample id. */
   promptHashes: Record<string, string>;

@@ -1,0 +1,152 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UsageError } from '@ladder/core';
+import { resolveModel } from '@ladder/models';
+import { writeResults } from '@ladder/report';
+import { DEFAULT_TIMEOUT_MS, parseShard, planRun, prepareSuite, runPlan, type PlannedModel, type PreparedSuite } from '@ladder/runner';
+import { integerOption, listOption, numberOption, parseArguments } from '../arguments.js';
+import { pickSuites, suiteCatalog } from '../catalog.js';
+import { loadConfig } from '../config.js';
+import { createProgress } from '../progress.js';
+import { printResultTable } from '../result-table.js';
+
+export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
+
+  --suite <ids>        suites, comma-separated or repeated (ladder list shows them)
+  --model <ids>        models as provider/name: builtin/oracle, builtin/random, builtin/echo, gguf/<file.gguf>
+  --out <dir>          run directory (default reports/run-<date>-<time>)
+  --limit <n>          the first n samples of each suite
+  --repeats <k>        ask each sample k times (default: the suite's)
+  --concurrency <c>    requests in flight per model (default: the model's)
+  --seed <s>           seed for sampling and the random baseline (default 0)
+  --timeout <seconds>  per-request time limit (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --max-attempts <n>   attempts per request, retries included (default 4)
+  --resume             continue the run in --out; finished samples are not asked again
+  --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
+  --no-cache           do not read or write the response cache
+  --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
+  --data <path>        a local copy of the (single) suite's data
+  --config <file>      config file (default ./ladder.config.ts when present)`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArguments('run', argv, {
+    suite: { type: 'string', multiple: true },
+    model: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    limit: { type: 'string' },
+    repeats: { type: 'string' },
+    concurrency: { type: 'string' },
+    seed: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-attempts': { type: 'string' },
+    resume: { type: 'boolean' },
+    shard: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
+    data: { type: 'string' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) {
+    console.log(RUN_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`ladder run: unexpected argument "${positionals[0]}"; flags start with -- (see ladder run --help)`);
+
+  // 1. Everything the user gave is checked before anything is written.
+  const { config, path: configPath, baseDir } = await loadConfig(values.config === undefined ? {} : { explicitPath: values.config });
+  const defaults = config.run ?? {};
+  const suiteIds = listOption(values.suite);
+  const modelIds = listOption(values.model);
+  if (suiteIds.length === 0) suiteIds.push(...(defaults.suites ?? []));
+  if (modelIds.length === 0) modelIds.push(...(defaults.models ?? []));
+  if (suiteIds.length === 0) throw new UsageError('ladder run: no suite given; add --suite <id> (ladder list shows them)');
+  if (modelIds.length === 0) throw new UsageError('ladder run: no model given; add --model <provider/name>, e.g. --model builtin/oracle');
+  const limit = integerOption('limit', values.limit, { min: 1 }) ?? defaults.limit;
+  const repeats = integerOption('repeats', values.repeats, { min: 1, max: 1000 }) ?? defaults.repeats;
+  const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 10_000 }) ?? defaults.concurrency;
+  const seed = integerOption('seed', values.seed, { min: 0 }) ?? defaults.seed ?? 0;
+  const timeoutSeconds = numberOption('timeout', values.timeout, { min: 0.001 });
+  const timeoutMs = timeoutSeconds === undefined ? (defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS) : Math.round(timeoutSeconds * 1000);
+  const maxAttempts = integerOption('max-attempts', values['max-attempts'], { min: 1, max: 100 }) ?? defaults.maxAttempts ?? 4;
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.data !== undefined && suiteIds.length !== 1) {
+    throw new UsageError(`--data ${values.data}: applies to one suite, but ${suiteIds.length} were given; run one --suite at a time`);
+  }
+  if (values.resume === true && values.out === undefined) throw new UsageError('--resume: say which run to continue with --out <dir>');
+  const duplicates = [...suiteIds, ...modelIds].filter((id, index, all) => all.indexOf(id) !== index);
+  if (duplicates.length > 0) throw new UsageError(`ladder run: "${duplicates[0]}" is given twice`);
+
+  const catalog = suiteCatalog({ config, configPath, baseDir });
+  const suites = pickSuites(catalog, suiteIds);
+  const models: PlannedModel[] = [];
+  for (const id of modelIds) {
+    const model = await resolveModel(id, { configured: config.models ?? {} });
+    models.push({ id, model, concurrency: concurrency ?? model.defaultConcurrency ?? 4 });
+  }
+  const prepared: PreparedSuite[] = [];
+  for (const suite of suites) {
+    prepared.push(
+      await prepareSuite(suite, {
+        baseDir,
+        ...(values.data === undefined ? {} : { dataPath: resolve(values.data) }),
+        ...(limit === undefined ? {} : { limit }),
+        ...(repeats === undefined ? {} : { repeats }),
+      }),
+    );
+  }
+  const plan = planRun({ suites: prepared, models, seed, generation: defaults.generation ?? {}, shard });
+  const directory = resolve(values.out ?? defaults.out ?? join('reports', `run-${timestamp()}`));
+  const cacheDirectory =
+    values['no-cache'] === true ? null : resolve(values['cache-dir'] ?? process.env.LADDER_CACHE_DIR ?? defaults.cacheDir ?? join(homedir(), '.cache', 'ladder'));
+
+  // 2. Run. Ctrl-C stops taking new work; what finished is in the journal for --resume.
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = await createProgress(`${suites.length} suite(s) x ${models.length} model(s)`);
+  let result;
+  try {
+    result = await runPlan({
+      plan,
+      directory,
+      resume: values.resume === true,
+      cacheDirectory,
+      timeoutMs,
+      retry: { maxAttempts },
+      concurrency: concurrency ?? null,
+      limit: limit ?? null,
+      command: ['ladder', 'run', ...argv],
+      hooks: {
+        onRunStart: ({ total, resumed }) => progress.start(total, resumed),
+        onSampleEnd: (record, state) => progress.onSampleEnd?.(record, state),
+      },
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const { summary, manifest } = result;
+  if (manifest.status !== 'complete') {
+    progress.stop(`Stopped: ${summary.executed + summary.resumed} of ${plan.items.length} samples are in ${join(directory, 'samples.jsonl')}.`);
+    console.error(`ladder: run interrupted; continue it with the same command plus --resume${values.out === undefined ? ` --out ${directory}` : ''}`);
+    return 130;
+  }
+  progress.stop(
+    `Done: ${plan.items.length} samples (${summary.resumed} resumed, ${summary.cacheHits} cached, ${summary.modelCalls} model calls).`,
+  );
+  const { aggregate } = await writeResults(directory);
+  printResultTable(aggregate);
+  const errors = aggregate.rows.reduce((total, row) => total + row.errors, 0);
+  if (errors > 0) console.log(`${errors} sample(s) ended in an infrastructure error; they are not in any denominator (see samples.jsonl).`);
+  console.log(`Run directory: ${directory}`);
+  return 0;
+}
+
+function timestamp(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}

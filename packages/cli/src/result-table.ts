@@ -1,0 +1,24 @@
+import { formatValue, type RunAggregate } from '@ladder/report';
+
+/** The results as a compact table on the terminal. */
+export function printResultTable(aggregate: RunAggregate): void {
+  const kinds = new Map(aggregate.manifest.suites.map((suite) => [suite.id, suite.metricKind]));
+  const header = ['suite', 'model', 'metric', 'value', '95% CI', 'n', 'errors', 'chance'];
+  const body = aggregate.rows.map((row) => {
+    const kind = kinds.get(row.suite) ?? 'proportion';
+    return [
+      row.suite,
+      row.model,
+      row.metric,
+      formatValue(row.value, kind),
+      row.ci95 === null ? '' : `${formatValue(row.ci95[0], kind)} – ${formatValue(row.ci95[1], kind)}`,
+      String(row.n),
+      String(row.errors),
+      row.chance === null ? '' : formatValue(row.chance, kind),
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((line) => (line[column] ?? '').length)));
+  const format = (cells: string[]) => cells.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  console.log(format(header));
+  for (const line of body) console.log(format(line));
+}

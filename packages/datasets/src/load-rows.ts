@@ -1,0 +1,13 @@
+import { extname } from 'node:path';
+import { UsageError } from '@ladder/core';
+import { loadCsv } from './load-csv.js';
+import { loadJson, loadJsonl, type LoadedRows } from './load-jsonl.js';
+
+/** Loads rows from a .jsonl, .json or .csv file (each optionally .gz), chosen by the extension. */
+export async function loadRows(path: string): Promise<LoadedRows> {
+  const extension = extname(path.endsWith('.gz') ? path.slice(0, -3) : path).toLowerCase();
+  if (extension === '.jsonl' || extension === '.ndjson') return loadJsonl(path);
+  if (extension === '.json') return loadJson(path);
+  if (extension === '.csv') return loadCsv(path);
+  throw new UsageError(`${path}: unknown data format "${extension || '(none)'}"; use .jsonl, .json or .csv`);
+}

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
+import { JOURNAL_FILE, iterateJournal, readManifest, recordKey } from '@ladder/runner';
+import { bootstrapMeanInterval, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
+
+const Z95 = 1.959963984540054;
+
+/** What aggregation keeps of a sample: a few fields, so 100,000s of samples stay small in memory. */
+interface ScoredItem {
+  sampleId: string;
+  status: SampleRecord['status'];
+  score: number | null;
+  cached: boolean;
+  totalMs: number | null;
+  firstTokenMs: number | null;
+}
+
+export interface LatencySummary {
+  suite: string;
+  model: string;
+  /** Real (uncached) calls that were timed. */
+  timed: number;
+  totalMsP50: number | null;
+  totalMsP90: number | null;
+  firstTokenMsP50: number | null;
+}
+
+export interface RunAggregate {
+  manifest: RunManifest;
+  rows: ResultRow[];
+  latency: LatencySummary[];
+  /** Samples in the journal / planned. */
+  finished: number;
+  planned: number;
+}
+
+/** Reads a run directory and computes one row per suite x model. Pure apart from reading files. */
+export function aggregateRun(directory: string): RunAggregate {
+  const manifest = readManifest(directory);
+  const groups = new Map<string, ScoredItem[]>();
+  const seen = new Set<string>();
+  let finished = 0;
+  for (const record of iterateJournal(join(directory, JOURNAL_FILE))) {
+    const key = recordKey(record);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    finished += 1;
+    const groupKey = `${record.suite}\u0000${record.model}`;
+    let items = groups.get(groupKey);
+    if (items === undefined) {
+      items = [];
+      groups.set(groupKey, items);
+    }
+    items.push({
+      sampleId: record.sampleId,
+      status: record.status,
+      score: record.score,
+      cached: record.cached,
+      totalMs: record.timing?.totalMs ?? null,
+      firstTokenMs: record.timing?.firstTokenMs ?? null,
+    });
+  }
+  const rows: ResultRow[] = [];
+  const latency: LatencySummary[] = [];
+  for (const suite of manifest.suites) {
+    for (const model of manifest.models) {
+      const items = groups.get(`${suite.id}\u0000${model.id}`) ?? [];
+      rows.push(aggregateGroup({ suite, model: model.id, items }));
+      latency.push(summarizeLatency(suite.id, model.id, items));
+    }
+  }
+  return { manifest, rows, latency, finished, planned: manifest.plannedSamples };
+}
+
+function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: string; items: ScoredItem[] }): ResultRow {
+  const { suite, items } = options;
+  const scored = items.filter((item) => isScoredStatus(item.status) && item.score !== null);
+  const values = scored.map((item) => item.score as number);
+  const n = values.length;
+  const row: ResultRow = {
+    suite: suite.id,
+    model: options.model,
+    metric: suite.metric,
+    value: null,
+    ci95: null,
+    n,
+    errors: items.length - scored.length,
+    unanswered: items.filter((item) => item.status === 'format_error').length,
+    cached: items.filter((item) => item.cached).length,
+    chance: suite.chance ?? null,
+    repeats: suite.repeats,
+    samples: suite.samples,
+  };
+  if (n === 0) return row;
+  const mean = values.reduce((total, value) => total + value, 0) / n;
+  row.value = round(mean);
+  const binary = values.every((value) => value === 0 || value === 1);
+  const clustered = suite.repeats > 1;
+  let interval: [number, number];
+  if (suite.metricKind === 'proportion' && binary && !clustered) {
+    interval = wilsonInterval(values.reduce((total, value) => total + value, 0), n);
+  } else if (suite.metricKind === 'proportion' && binary) {
+    // Repeats of one sample are not independent: a normal interval with the clustered SE.
+    const standardError = clusteredStandardError(values, scored.map((item) => item.sampleId));
+    interval = [Math.max(0, mean - Z95 * standardError), Math.min(1, mean + Z95 * standardError)];
+  } else {
+    interval = bootstrapMeanInterval(values, {
+      seed: `${suite.id}/${options.model}`,
+      ...(clustered ? { clusters: scored.map((item) => item.sampleId) } : {}),
+    });
+  }
+  row.ci95 = [round(interval[0]), round(interval[1])];
+  return row;
+}
+
+function summarizeLatency(suite: string, model: string, items: ScoredItem[]): LatencySummary {
+  const totals = items.flatMap((item) => (item.cached || item.totalMs === null ? [] : [item.totalMs])).sort((a, b) => a - b);
+  const firsts = items.flatMap((item) => (item.cached || item.firstTokenMs === null ? [] : [item.firstTokenMs])).sort((a, b) => a - b);
+  return {
+    suite,
+    model,
+    timed: totals.length,
+    totalMsP50: quantile(totals, 0.5),
+    totalMsP90: quantile(totals, 0.9),
+    firstTokenMsP50: quantile(firsts, 0.5),
+  };
+}
+
+function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(position)] ?? 0;
+  const high = sorted[Math.ceil(position)] ?? low;
+  return round(low + (high - low) * (position - Math.floor(position)));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,79 @@
+import type { ResultRow } from '@ladder/core';
+import type { RunAggregate } from './aggregate.js';
+
+/** Formats a metric value: proportions as percentages, others on their own scale. */
+export function formatValue(value: number | null, kind: 'proportion' | 'mean'): string {
+  if (value === null) return 'n/a';
+  return kind === 'proportion' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
+}
+
+function formatInterval(interval: [number, number] | null, kind: 'proportion' | 'mean'): string {
+  if (interval === null) return '';
+  const scale = kind === 'proportion' ? 100 : 1;
+  const digits = kind === 'proportion' ? 1 : 2;
+  return `[${(interval[0] * scale).toFixed(digits)}, ${(interval[1] * scale).toFixed(digits)}]`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+/** GitHub-flavoured Markdown: fit for a pull-request comment or a job summary. */
+export function renderSummary(aggregate: RunAggregate): string {
+  const { manifest, rows } = aggregate;
+  const kinds = new Map(manifest.suites.map((suite) => [suite.id, suite.metricKind]));
+  const lines: string[] = ['# Ladder results', ''];
+  lines.push(
+    `Plan \`${manifest.planId}\` · ${aggregate.finished} of ${aggregate.planned} samples · seed ${manifest.seed}` +
+      ` · Ladder ${manifest.ladderVersion}${manifest.gitRevision === null ? '' : ` (\`${manifest.gitRevision.slice(0, 12)}\`)`} · Node ${manifest.nodeVersion}`,
+    '',
+  );
+  if (manifest.status !== 'complete' || aggregate.finished < aggregate.planned) {
+    lines.push(
+      `> **Incomplete run:** ${aggregate.finished} of ${aggregate.planned} samples are in the journal. ` +
+        'Finish it with the same `ladder run` command plus `--resume`.',
+      '',
+    );
+  }
+  const models = manifest.models.map((model) => model.id);
+  lines.push('## Overview', '', `| model | ${manifest.suites.map((suite) => cell(suite.id)).join(' | ')} |`);
+  lines.push(`| --- | ${manifest.suites.map(() => '---:').join(' | ')} |`);
+  for (const model of models) {
+    const cells = manifest.suites.map((suite) => {
+      const row = rows.find((candidate) => candidate.suite === suite.id && candidate.model === model);
+      if (row === undefined) return '';
+      const kind = kinds.get(suite.id) ?? 'proportion';
+      return `${formatValue(row.value, kind)} ${formatInterval(row.ci95, kind)}`.trim();
+    });
+    lines.push(`| ${cell(model)} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', 'Cells: the metric with its 95% interval. Infrastructure errors are not in the denominator; see each suite.', '');
+
+  for (const suite of manifest.suites) {
+    const kind = suite.metricKind;
+    const chance = suite.chance === null ? '' : `, chance ${formatValue(suite.chance, kind)}`;
+    lines.push(
+      `## ${cell(suite.id)}`,
+      '',
+      `v${suite.version} · ${suite.capabilities.join(', ') || 'no capability tags'} · ${suite.samples} samples x ${suite.repeats} repeat(s) · metric ${suite.metric}${chance} · data sha256 \`${suite.datasetSha256.slice(0, 12)}\``,
+      '',
+      `| model | ${cell(suite.metric)} | 95% CI | n | errors | unanswered | cached | p50 latency |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const row of rows.filter((candidate) => candidate.suite === suite.id)) {
+      const latency = aggregate.latency.find((entry) => entry.suite === row.suite && entry.model === row.model);
+      lines.push(
+        `| ${cell(row.model)} | ${formatValue(row.value, kind)} | ${formatInterval(row.ci95, kind)} | ${row.n} | ${row.errors} | ${row.unanswered} | ${row.cached} | ${formatLatency(latency?.totalMsP50 ?? null)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function formatLatency(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export type { ResultRow };

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { writeToString } from 'fast-csv';
+import type { ResultRow } from '@ladder/core';
+import { writeFileAtomic } from '@ladder/runner';
+import { aggregateRun, type RunAggregate } from './aggregate.js';
+import { renderSummary } from './summary-markdown.js';
+
+export const CSV_COLUMNS = [
+  'suite',
+  'model',
+  'metric',
+  'value',
+  'ci95_low',
+  'ci95_high',
+  'n',
+  'errors',
+  'unanswered',
+  'cached',
+  'chance',
+  'repeats',
+  'samples',
+] as const;
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export async function renderCsv(rows: ResultRow[]): Promise<string> {
+  const table = rows.map((row) => [
+    neutralizeFormula(row.suite),
+    neutralizeFormula(row.model),
+    neutralizeFormula(row.metric),
+    row.value ?? '',
+    row.ci95?.[0] ?? '',
+    row.ci95?.[1] ?? '',
+    row.n,
+    row.errors,
+    row.unanswered,
+    row.cached,
+    row.chance ?? '',
+    row.repeats,
+    row.samples,
+  ]);
+  return `${await writeToString(table, { headers: [...CSV_COLUMNS], writeHeaders: true })}\n`;
+}
+
+export function renderResultsJson(aggregate: RunAggregate): string {
+  const { manifest } = aggregate;
+  return `${JSON.stringify(
+    {
+      planId: manifest.planId,
+      complete: manifest.status === 'complete' && aggregate.finished >= aggregate.planned,
+      finished: aggregate.finished,
+      planned: aggregate.planned,
+      gitRevision: manifest.gitRevision,
+      suites: manifest.suites.map((suite) => ({
+        id: suite.id,
+        version: suite.version,
+        capabilities: suite.capabilities,
+        datasetSha256: suite.datasetSha256,
+        metric: suite.metric,
+        chance: suite.chance,
+      })),
+      models: manifest.models.map((model) => model.id),
+      rows: aggregate.rows,
+      latency: aggregate.latency,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** (Re)writes results.json, results.csv and summary.md of a run directory. */
+export async function writeResults(directory: string): Promise<{ aggregate: RunAggregate; files: string[] }> {
+  const aggregate = aggregateRun(directory);
+  const files = [join(directory, 'results.json'), join(directory, 'results.csv'), join(directory, 'summary.md')];
+  writeFileAtomic(files[0]!, renderResultsJson(aggregate));
+  writeFileAtomic(files[1]!, await renderCsv(aggregate.rows));
+  writeFileAtomic(files[2]!, renderSummary(aggregate));
+  return { aggregate, files };
+}

@@ -1,0 +1,211 @@
+import {
+  TimeoutError,
+  describeError,
+  type CallOptions,
+  type SampleRecord,
+  type SampleStatus,
+  type Score,
+} from '@ladder/core';
+import { cacheKeyFor, type ResponseCache } from './cache.js';
+import { callModel, type ModelAnswer } from './call-model.js';
+import type { Journal } from './journal.js';
+import { itemKey, settingsFor, type Plan, type PlanItem } from './plan.js';
+import { withRetry, type RetryPolicy } from './retry.js';
+
+export interface RunHooks {
+  /** Before any work: the items of this run (shard) and how many the journal already holds. */
+  onRunStart?(info: { total: number; resumed: number }): void;
+  onSampleEnd?(record: SampleRecord, progress: { done: number; total: number }): void;
+}
+
+export interface ExecuteOptions {
+  plan: Plan;
+  journal: Journal;
+  cache: ResponseCache | null;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  hooks?: RunHooks;
+  signal?: AbortSignal;
+  /** For tests: replaces the waits between retries. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ExecuteSummary {
+  /** Items done by this invocation (not counting ones resumed from the journal). */
+  executed: number;
+  /** Items found finished in the journal. */
+  resumed: number;
+  /** Calls actually sent to models (attempts included). */
+  modelCalls: number;
+  cacheHits: number;
+  byStatus: Record<string, number>;
+  interrupted: boolean;
+}
+
+/** Asks, scores and journals every item of the plan not already in the journal. */
+export async function executePlan(options: ExecuteOptions): Promise<ExecuteSummary> {
+  const { plan, journal } = options;
+  const summary: ExecuteSummary = { executed: 0, resumed: 0, modelCalls: 0, cacheHits: 0, byStatus: {}, interrupted: false };
+  const queues: PlanItem[][] = plan.models.map(() => []);
+  for (const item of plan.items) {
+    const suite = plan.suites[item.suiteIndex];
+    const model = plan.models[item.modelIndex];
+    const sample = suite?.samples[item.sampleIndex];
+    if (suite === undefined || model === undefined || sample === undefined) continue;
+    if (journal.completed.has(itemKey(suite.suite.id, model.id, sample.id, item.repeat))) summary.resumed += 1;
+    else queues[item.modelIndex]?.push(item);
+  }
+  const total = plan.items.length;
+  let done = summary.resumed;
+  options.hooks?.onRunStart?.({ total, resumed: summary.resumed });
+
+  const runItem = async (item: PlanItem): Promise<void> => {
+    const record = await runOne(item, options, summary);
+    if (options.signal?.aborted === true) {
+      summary.interrupted = true;
+      return;
+    }
+    journal.append(record);
+    summary.executed += 1;
+    summary.byStatus[record.status] = (summary.byStatus[record.status] ?? 0) + 1;
+    done += 1;
+    options.hooks?.onSampleEnd?.(record, { done, total });
+  };
+
+  await Promise.all(
+    plan.models.map(async (model, modelIndex) => {
+      const queue = queues[modelIndex] ?? [];
+      let next = 0;
+      const worker = async () => {
+        while (next < queue.length && options.signal?.aborted !== true) {
+          const item = queue[next];
+          next += 1;
+          if (item !== undefined) await runItem(item);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(model.concurrency, queue.length)) }, worker));
+    }),
+  );
+  if (options.signal?.aborted === true) summary.interrupted = true;
+  return summary;
+}
+
+async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteSummary): Promise<SampleRecord> {
+  const prepared = options.plan.suites[item.suiteIndex]!;
+  const planned = options.plan.models[item.modelIndex]!;
+  const sample = prepared.samples[item.sampleIndex]!;
+  const prompt = prepared.prompts[item.sampleIndex]!;
+  const settings = settingsFor(prepared, options.plan);
+  const requestKey = itemKey(prepared.suite.id, planned.id, sample.id, item.repeat);
+  const call: Omit<CallOptions, 'requestKey'> = {
+    prompt,
+    settings,
+    ...(planned.model.wantsReference === true
+      ? {
+          reference: {
+            oracleAnswer: prepared.oracleAnswers[item.sampleIndex] ?? '',
+            chanceAnswers: prepared.chanceAnswers(item.sampleIndex),
+          },
+        }
+      : {}),
+  };
+  const base = {
+    suite: prepared.suite.id,
+    model: planned.id,
+    sampleId: sample.id,
+    repeat: item.repeat,
+    promptHash: prepared.promptHashes[item.sampleIndex] ?? '',
+  };
+
+  let answer: ModelAnswer | Omit<ModelAnswer, 'timing'> | undefined;
+  let cached = false;
+  let attempts = 0;
+  let retryWaitMs = 0;
+  const key = options.cache === null ? undefined : cacheKeyFor(planned.model, planned.id, call, item.repeat);
+  if (key !== undefined) {
+    const hit = options.cache?.get(planned.id, key);
+    if (hit !== undefined) {
+      answer = hit;
+      cached = true;
+      summary.cacheHits += 1;
+    }
+  }
+  if (answer === undefined) {
+    const outcome = await withRetry(
+      () => {
+        summary.modelCalls += 1;
+        return callModel(planned.model, {
+          ...call,
+          requestKey,
+          timeoutMs: options.timeoutMs,
+          ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
+        });
+      },
+      { policy: options.retry, ...(options.sleep === undefined ? {} : { sleep: options.sleep }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    );
+    attempts = outcome.attempts;
+    retryWaitMs = Math.round(outcome.waitMs);
+    if (outcome.value === undefined) {
+      const status: SampleStatus = TimeoutError.isInstance(outcome.error) ? 'timeout' : 'model_error';
+      return {
+        ...base,
+        status,
+        score: null,
+        answer: null,
+        output: null,
+        cached: false,
+        timing: null,
+        attempts,
+        retryWaitMs,
+        error: describeError(outcome.error),
+      };
+    }
+    answer = outcome.value;
+    if (key !== undefined) {
+      options.cache?.set(planned.id, key, {
+        text: answer.text,
+        reasoning: answer.reasoning,
+        finishReason: answer.finishReason,
+        usage: answer.usage,
+      });
+    }
+  }
+
+  let score: Score;
+  try {
+    score = await prepared.suite.scorer.score({ sample, output: answer.text });
+    if (!Number.isFinite(score.value)) throw new Error(`the scorer returned ${String(score.value)}`);
+  } catch (error) {
+    return {
+      ...base,
+      status: 'scorer_error',
+      score: null,
+      answer: null,
+      output: answer.text,
+      ...(answer.reasoning === undefined ? {} : { reasoning: answer.reasoning }),
+      cached,
+      timing: cached ? null : ((answer as ModelAnswer).timing ?? null),
+      usage: answer.usage,
+      finishReason: answer.finishReason,
+      attempts,
+      retryWaitMs,
+      error: describeError(error),
+    };
+  }
+  return {
+    ...base,
+    status: score.unanswered === true ? 'format_error' : 'ok',
+    score: score.unanswered === true ? 0 : score.value,
+    answer: score.answer ?? null,
+    output: answer.text,
+    ...(answer.reasoning === undefined ? {} : { reasoning: answer.reasoning }),
+    cached,
+    timing: cached ? null : ((answer as ModelAnswer).timing ?? null),
+    usage: answer.usage,
+    finishReason: answer.finishReason,
+    attempts,
+    retryWaitMs,
+    ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
+    ...(score.details === undefined ? {} : { details: score.details }),
+  };
+}

@@ -1,0 +1,49 @@
+import { sha256, type RunManifest } from '@ladder/core';
+import { gitRevision, packageVersions } from './environment.js';
+import { settingsFor, type Plan } from './plan.js';
+
+export function buildManifest(options: {
+  plan: Plan;
+  command: string[];
+  limit: number | null;
+  timeoutMs: number;
+  maxAttempts: number;
+  concurrency: number | null;
+  cache: boolean;
+}): RunManifest {
+  const { plan } = options;
+  const packages = packageVersions();
+  return {
+    ladderVersion: packages['@ladder/cli'] ?? '0.0.0',
+    planId: plan.id,
+    status: 'running',
+    createdAt: new Date().toISOString(),
+    command: options.command,
+    seed: plan.seed,
+    limit: options.limit,
+    shard: plan.shard,
+    gitRevision: gitRevision(),
+    nodeVersion: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    packages,
+    options: { concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxAttempts: options.maxAttempts, cache: options.cache },
+    suites: plan.suites.map((prepared) => ({
+      id: prepared.suite.id,
+      version: prepared.suite.version,
+      capabilities: prepared.suite.capabilities,
+      datasetSha256: prepared.dataset.sha256,
+      datasetSource: prepared.dataset.source,
+      samples: prepared.samples.length,
+      repeats: prepared.repeats,
+      scorer: prepared.suite.scorer.name,
+      metric: prepared.suite.scorer.metric.name,
+      metricKind: prepared.suite.scorer.metric.kind,
+      chance: prepared.chanceScore,
+      generation: settingsFor(prepared, plan),
+      promptsSha256: sha256(prepared.promptHashes.join('\n')),
+      promptHashes: Object.fromEntries(prepared.samples.map((sample, index) => [sample.id, prepared.promptHashes[index] ?? ''])),
+    })),
+    models: plan.models.map((model) => ({ id: model.id, concurrency: model.concurrency, settings: plan.generation })),
+    plannedSamples: plan.items.length,
+  };
+}

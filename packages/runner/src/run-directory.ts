@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError, type RunManifest } from '@ladder/core';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const JOURNAL_FILE = 'samples.jsonl';
+export const RESULT_FILES = ['results.json', 'results.csv', 'summary.md'] as const;
+
+/** Writes a file whole or not at all (temp file + rename). */
+export function writeFileAtomic(path: string, content: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+export function readManifest(directory: string): RunManifest {
+  const path = join(directory, MANIFEST_FILE);
+  if (!existsSync(path)) throw new UsageError(`${directory}: not a run directory (no ${MANIFEST_FILE}); give a folder written by \`ladder run\``);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as RunManifest;
+  } catch (error) {
+    throw new UsageError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export function writeManifest(directory: string, manifest: RunManifest): void {
+  writeFileAtomic(join(directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Gets a run directory ready. A new run refuses a folder that already holds a run; `--resume`
+ * requires one, of the same plan.
+ */
+export function openRunDirectory(options: { directory: string; planId: string; resume: boolean }): { resumedFrom: RunManifest | null } {
+  const { directory } = options;
+  const manifestPath = join(directory, MANIFEST_FILE);
+  if (options.resume) {
+    if (!existsSync(manifestPath)) {
+      throw new UsageError(`--resume: ${directory} holds no run to resume (no ${MANIFEST_FILE}); run again without --resume`);
+    }
+    const previous = readManifest(directory);
+    if (previous.planId !== options.planId) {
+      throw new UsageError(
+        `--resume: the run in ${directory} was planned with other suites, data, models, settings, --limit, --repeats, --seed or --shard (plan ${previous.planId}, now ${options.planId}); repeat its command exactly or choose a new --out`,
+      );
+    }
+    for (const file of RESULT_FILES) rmSync(join(directory, file), { force: true });
+    return { resumedFrom: previous };
+  }
+  if (existsSync(manifestPath)) {
+    throw new UsageError(`--out ${directory} already holds a run; add --resume to continue it, or choose another --out`);
+  }
+  mkdirSync(directory, { recursive: true });
+  return { resumedFrom: null };
+}

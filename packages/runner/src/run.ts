@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { RunManifest } from '@ladder/core';
+import { FileResponseCache } from './cache.js';
+import { executePlan, type ExecuteSummary, type RunHooks } from './execute.js';
+import { Journal } from './journal.js';
+import { buildManifest } from './manifest.js';
+import type { Plan } from './plan.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { JOURNAL_FILE, openRunDirectory, writeManifest } from './run-directory.js';
+
+export interface RunOptions {
+  plan: Plan;
+  directory: string;
+  resume?: boolean;
+  /** Where the response cache lives; null turns it off (`--no-cache`). */
+  cacheDirectory: string | null;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** The `--concurrency` given, for the manifest (the models carry the effective value). */
+  concurrency?: number | null;
+  limit?: number | null;
+  command?: string[];
+  hooks?: RunHooks;
+  signal?: AbortSignal;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RunResult {
+  manifest: RunManifest;
+  summary: ExecuteSummary;
+  directory: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Runs (or resumes) a plan into a run directory: manifest first, then the journal, sample by sample. */
+export async function runPlan(options: RunOptions): Promise<RunResult> {
+  const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { resumedFrom } = openRunDirectory({ directory: options.directory, planId: options.plan.id, resume: options.resume ?? false });
+  const manifest = buildManifest({
+    plan: options.plan,
+    command: options.command ?? [],
+    limit: options.limit ?? null,
+    timeoutMs,
+    maxAttempts: retry.maxAttempts,
+    concurrency: options.concurrency ?? null,
+    cache: options.cacheDirectory !== null,
+  });
+  if (resumedFrom !== null) manifest.createdAt = resumedFrom.createdAt;
+  writeManifest(options.directory, manifest);
+
+  const journal = Journal.open(join(options.directory, JOURNAL_FILE), { resume: resumedFrom !== null });
+  let summary: ExecuteSummary;
+  try {
+    summary = await executePlan({
+      plan: options.plan,
+      journal,
+      cache: options.cacheDirectory === null ? null : new FileResponseCache(options.cacheDirectory),
+      timeoutMs,
+      retry,
+      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    });
+  } finally {
+    journal.close();
+  }
+  const finished = summary.executed + summary.resumed;
+  manifest.status = !summary.interrupted && finished === options.plan.items.length ? 'complete' : 'incomplete';
+  manifest.finishedAt = new Date().toISOString();
+  manifest.counts = { planned: options.plan.items.length, finished, resumed: summary.resumed, modelCalls: summary.modelCalls, cacheHits: summary.cacheHits, ...summary.byStatus };
+  writeManifest(options.directory, manifest);
+  return { manifest, summary, directory: options.directory };
+}
