@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { journalLines, ladder, readJson, temporaryDirectory } from './cli.js';
+
+interface Row {
+  suite: string;
+  model: string;
+  metric: string;
+  value: number | null;
+  ci95: [number, number] | null;
+  n: number;
+  errors: number;
+  chance: number | null;
+}
+
+const SUITES = ['demo-math', 'demo-code', 'demo-language', 'demo-translation'];
+
+describe('the Quick start demo', () => {
+  const root = temporaryDirectory();
+  const cacheDirectory = join(root, 'cache');
+  const out = join(root, 'demo');
+  const args = ['run', '--suite', SUITES.join(','), '--model', 'builtin/oracle,builtin/random,builtin/echo', '--cache-dir', cacheDirectory];
+
+  it('writes a complete run directory in which the oracle scores 100% and random sits at chance', () => {
+    const result = ladder([...args, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    for (const file of ['manifest.json', 'samples.jsonl', 'results.json', 'results.csv', 'summary.md']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    const rows = readJson<{ rows: Row[] }>(join(out, 'results.json')).rows;
+    expect(rows).toHaveLength(SUITES.length * 3);
+    for (const row of rows) expect(row.errors, `${row.suite} ${row.model}`).toBe(0);
+    for (const suite of SUITES) {
+      const oracle = rows.find((row) => row.suite === suite && row.model === 'builtin/oracle');
+      const scale = oracle?.metric.startsWith('chrf') ? 100 : 1;
+      expect(oracle?.value, suite).toBe(scale);
+      const random = rows.find((row) => row.suite === suite && row.model === 'builtin/random');
+      if (random?.chance !== null && random?.chance !== undefined) {
+        expect(random.ci95?.[0], `${suite} random low`).toBeLessThanOrEqual(random.chance);
+        expect(random.ci95?.[1], `${suite} random high`).toBeGreaterThanOrEqual(random.chance);
+      }
+    }
+    const csv = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('suite,model,metric,value,ci95_low,ci95_high,n,errors,unanswered,cached,chance,repeats,samples');
+    expect(csv).toHaveLength(rows.length + 1);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| builtin/oracle |');
+  });
+
+  it('answers a second identical run from the cache: no model calls, every sample flagged', () => {
+    const second = join(root, 'demo-again');
+    const result = ladder([...args, '--out', second]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/cached, 0 model calls\)/);
+    const records = journalLines(join(second, 'samples.jsonl'));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((record) => record.cached === true && record.timing === null)).toBe(true);
+    const first = readJson<{ rows: Row[] }>(join(out, 'results.json')).rows.map(({ suite, model, value }) => ({ suite, model, value }));
+    const again = readJson<{ rows: Row[] }>(join(second, 'results.json')).rows.map(({ suite, model, value }) => ({ suite, model, value }));
+    expect(again).toEqual(first);
+  });
+});
