@@ -98,7 +98,7 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
   const clustered = suite.repeats > 1;
   let interval: [number, number];
   if (suite.metricKind === 'proportion' && binary && !clustered) {
-    interval = wilsonInterval(values.reduce((total, value) => total + value, 0), n);
+    interval = wilsonInterval(values.reduce((total: number, value) => total + value, 0), n);
   } else if (suite.metricKind === 'proportion' && binary) {
     // Repeats of one sample are not independent: a normal interval with the clustered SE.
     const standardError = clusteredStandardError(values, scored.map((item) => item.sampleId));

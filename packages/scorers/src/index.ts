@@ -1,1 +1,25 @@
-export {};
+export { builtinScorers, resolveScorer, type ScorerEntry, type BuiltinScorerName } from './registry.js';
+export { exactMatch, type ExactMatchOptions } from './match/exact-match.js';
+export { numericMatch, type NumericMatchOptions } from './match/numeric-match.js';
+export { extractAnswerNumber, parseNumber } from './match/extract-number.js';
+export { choiceMatch } from './match/choice-match.js';
+export { extractChoice } from './match/extract-choice.js';
+export { chrf } from './translation/chrf-scorer.js';
+export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
+export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
+export { extractJavaScript } from './code/extract-code.js';
+export { runJavaScript, type ProgramResult, type ProgramOutcome, type RunProgramOptions } from './code/executor.js';
+export { pythonSplit, codePoints, PYTHON_WHITESPACE } from './text/python-strings.js';
+export {
+  createRng,
+  mean,
+  sampleVariance,
+  standardErrorOfMean,
+  quantileSorted,
+  Z95,
+  wilsonInterval,
+  clusteredStandardError,
+  bootstrapMeanInterval,
+  passAtK,
+  type BootstrapOptions,
+} from './stats/index.js';

@@ -1,0 +1,32 @@
+import { type Scorer } from '@ladder/core';
+import { jsFunctionTests } from './code/js-function-tests.js';
+import { choiceMatch } from './match/choice-match.js';
+import { exactMatch } from './match/exact-match.js';
+import { numericMatch } from './match/numeric-match.js';
+import { chrf } from './translation/chrf-scorer.js';
+
+export interface ScorerEntry {
+  description: string;
+  create(): Scorer;
+}
+
+/** The scorers a suite can name with a string (`defineSuite({ scorer: 'number' })`). */
+export const builtinScorers = {
+  exact: { description: 'the whole answer equals a target (case, width and whitespace folded)', create: () => exactMatch() },
+  number: { description: 'the answer number ("The answer is 42", "答案是 42", "#### 42", else the last number) equals the target', create: () => numericMatch() },
+  choice: { description: 'the chosen option letter ("Answer: C", "答案是 C", "(C)") equals the target letter', create: () => choiceMatch() },
+  chrf: { description: 'sentence chrF against the reference(s), 0..100 (sacreBLEU defaults)', create: () => chrf() },
+  'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
+  'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
+} satisfies Record<string, ScorerEntry>;
+
+export type BuiltinScorerName = keyof typeof builtinScorers;
+
+/** A built-in scorer by name; an Error naming the known ones otherwise. */
+export function resolveScorer(name: string): Scorer {
+  const entry = (builtinScorers as Record<string, ScorerEntry>)[name];
+  if (entry === undefined) {
+    throw new Error(`unknown scorer "${name}"; known: ${Object.keys(builtinScorers).join(', ')}`);
+  }
+  return entry.create();
+}

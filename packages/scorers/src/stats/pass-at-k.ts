@@ -1,0 +1,16 @@
+/**
+ * The unbiased pass@k estimator of Chen et al. (2021), in the numerically stable product form
+ * of openai/human-eval: 1 − Π_{i=n−c+1}^{n} (1 − k/i), which equals 1 − C(n−c, k)/C(n, k).
+ * `n` samples of which `c` passed; defined only for k ≤ n.
+ */
+export function passAtK(n: number, c: number, k: number): number {
+  if (!Number.isInteger(n) || !Number.isInteger(c) || !Number.isInteger(k) || n < 0 || c < 0 || k < 1) {
+    throw new RangeError(`passAtK: need whole numbers n >= 0, c >= 0, k >= 1 (got n=${n}, c=${c}, k=${k})`);
+  }
+  if (c > n) throw new RangeError(`passAtK: c=${c} passed out of n=${n}`);
+  if (k > n) throw new RangeError(`passAtK: pass@${k} is undefined with only ${n} samples`);
+  if (n - c < k) return 1;
+  let product = 1;
+  for (let i = n - c + 1; i <= n; i += 1) product *= 1 - k / i;
+  return 1 - product;
+}
