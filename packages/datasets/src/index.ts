@@ -2,3 +2,4 @@ export { loadJsonl, loadJson, fileSha256, type Row, type LoadedRows } from './lo
 export { loadCsv } from './load-csv.js';
 export { loadRows } from './load-rows.js';
 export { readSource } from './read-source.js';
+export { readItems, ItemFields } from './read-items.js';
