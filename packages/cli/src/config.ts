@@ -32,9 +32,19 @@ export async function loadConfig(options: { explicitPath?: string; cwd?: string 
   } catch (error) {
     throw new UsageError(describeConfigError(path, error));
   }
-  const config = (loaded as { default?: unknown }).default;
+  const config = unwrapDefault((loaded as { default?: unknown }).default);
   validateConfig(path, config);
   return { config, path, baseDir: dirname(path) };
+}
+
+/**
+ * Outside an ESM package (no `"type": "module"` beside the config) tsx compiles the file to
+ * CommonJS, and Node hands back `module.exports`, which holds the real default export.
+ */
+function unwrapDefault(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !('default' in value)) return value;
+  const keys = Object.keys(value).filter((key) => key !== '__esModule' && key !== 'module.exports');
+  return keys.length === 1 && keys[0] === 'default' ? (value as { default: unknown }).default : value;
 }
 
 function describeConfigError(path: string, error: unknown): string {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   TimeoutError,
   describeError,
@@ -45,6 +46,9 @@ export interface ExecuteSummary {
 /** Asks, scores and journals every item of the plan not already in the journal. */
 export async function executePlan(options: ExecuteOptions): Promise<ExecuteSummary> {
   const { plan, journal } = options;
+  // Every call in flight listens on the run's signal (for Ctrl-C): that is concurrency x models
+  // listeners, not a leak.
+  if (options.signal !== undefined) setMaxListeners(0, options.signal);
   const summary: ExecuteSummary = { executed: 0, resumed: 0, modelCalls: 0, cacheHits: 0, byStatus: {}, interrupted: false };
   const queues: PlanItem[][] = plan.models.map(() => []);
   for (const item of plan.items) {
@@ -81,6 +85,7 @@ export async function executePlan(options: ExecuteOptions): Promise<ExecuteSumma
           const item = queue[next];
           next += 1;
           if (item !== undefined) await runItem(item);
+          await yieldToEventLoop();
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(model.concurrency, queue.length)) }, worker));
@@ -88,6 +93,20 @@ export async function executePlan(options: ExecuteOptions): Promise<ExecuteSumma
   );
   if (options.signal?.aborted === true) summary.interrupted = true;
   return summary;
+}
+
+let lastYield = performance.now();
+
+/**
+ * Fast models (the built-ins, a cache) finish samples without ever waiting on I/O, so a run
+ * would be one endless chain of microtasks: no timers (progress, timeouts, signals) and no
+ * idle-time garbage collection until it ends. Give the event loop a turn every few ms.
+ */
+async function yieldToEventLoop(): Promise<void> {
+  const now = performance.now();
+  if (now - lastYield < 5) return;
+  lastYield = now;
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteSummary): Promise<SampleRecord> {
