@@ -2,7 +2,7 @@
  * One scenario of the harness-overhead benchmark, in its own process so that its peak RSS is
  * its own: `tsx scenario.ts <fresh|resumed|cached> <work-dir> <samples>`. Prints one JSON line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sample, Suite } from '@ladder/core';
 import { createEchoModel } from '@ladder/models';
@@ -35,34 +35,37 @@ function syntheticSuite(count: number): Suite {
   };
 }
 
-const started = performance.now();
-const prepared = await prepareSuite(syntheticSuite(size), { baseDir: '.' });
-const plan = planRun({ suites: [prepared], models: [{ id: 'builtin/echo', model: createEchoModel(), concurrency: 8 }], seed: 0 });
-const cacheDirectory = join(workDirectory, 'cache');
-let directory = join(workDirectory, 'fresh');
-let resume = false;
-if (mode === 'resumed') {
-  // The fresh run's journal cut in half mid-line, as a kill would leave it.
-  directory = join(workDirectory, 'fresh');
-  const journal = join(directory, 'samples.jsonl');
-  const text = readFileSync(journal, 'utf8');
-  writeFileSync(journal, text.slice(0, Math.floor(text.length / 2)));
-  resume = true;
-} else if (mode === 'cached') {
-  directory = join(workDirectory, 'cached');
+/** Runs the scenario; returns only counts, so the suite and plan are garbage before results are written. */
+async function run(): Promise<{ directory: string; summary: Awaited<ReturnType<typeof runPlan>>['summary'] }> {
+  const prepared = await prepareSuite(syntheticSuite(size), { baseDir: '.' });
+  const plan = planRun({ suites: [prepared], models: [{ id: 'builtin/echo', model: createEchoModel(), concurrency: 8 }], seed: 0 });
+  const cacheDirectory = join(workDirectory, 'cache');
+  let directory = join(workDirectory, 'fresh');
+  let resume = false;
+  if (mode === 'resumed') {
+    // The fresh run's journal cut in half mid-line, as a kill would leave it.
+    const journal = join(directory, 'samples.jsonl');
+    truncateSync(journal, Math.floor(statSync(journal).size / 2));
+    resume = true;
+  } else if (mode === 'cached') {
+    directory = join(workDirectory, 'cached');
+  }
+  const { summary } = await runPlan({ plan, directory, resume, cacheDirectory: mode === 'resumed' ? null : cacheDirectory });
+  return { directory, summary };
 }
-const result = await runPlan({ plan, directory, resume, cacheDirectory: mode === 'resumed' ? null : cacheDirectory });
+
+const started = performance.now();
+const { directory, summary } = await run();
 await writeResults(directory);
 const wallMs = performance.now() - started;
-const executed = result.summary.executed;
 console.log(
   JSON.stringify({
     mode,
     samples: size,
-    executed,
-    resumed: result.summary.resumed,
-    cacheHits: result.summary.cacheHits,
-    modelCalls: result.summary.modelCalls,
+    executed: summary.executed,
+    resumed: summary.resumed,
+    cacheHits: summary.cacheHits,
+    modelCalls: summary.modelCalls,
     wallMs: Math.round(wallMs),
     samplesPerSecond: Math.round(size / (wallMs / 1000)),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
-import { JOURNAL_FILE, iterateJournal, readManifest, recordKey } from '@ladder/runner';
+import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
 import { bootstrapMeanInterval, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
@@ -8,6 +8,7 @@ const Z95 = 1.959963984540054;
 /** What aggregation keeps of a sample: a few fields, so 100,000s of samples stay small in memory. */
 interface ScoredItem {
   sampleId: string;
+  repeat: number;
   status: SampleRecord['status'];
   score: number | null;
   cached: boolean;
@@ -36,15 +37,9 @@ export interface RunAggregate {
 
 /** Reads a run directory and computes one row per suite x model. Pure apart from reading files. */
 export function aggregateRun(directory: string): RunAggregate {
-  const manifest = readManifest(directory);
+  const manifest = readManifest(directory, { promptHashes: false });
   const groups = new Map<string, ScoredItem[]>();
-  const seen = new Set<string>();
-  let finished = 0;
   for (const record of iterateJournal(join(directory, JOURNAL_FILE))) {
-    const key = recordKey(record);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    finished += 1;
     const groupKey = `${record.suite}\u0000${record.model}`;
     let items = groups.get(groupKey);
     if (items === undefined) {
@@ -53,12 +48,20 @@ export function aggregateRun(directory: string): RunAggregate {
     }
     items.push({
       sampleId: record.sampleId,
+      repeat: record.repeat,
       status: record.status,
       score: record.score,
       cached: record.cached,
       totalMs: record.timing?.totalMs ?? null,
       firstTokenMs: record.timing?.firstTokenMs ?? null,
     });
+  }
+  // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
+  let finished = 0;
+  for (const [groupKey, items] of groups) {
+    const unique = firstOfEach(items);
+    groups.set(groupKey, unique);
+    finished += unique.length;
   }
   const rows: ResultRow[] = [];
   const latency: LatencySummary[] = [];
@@ -70,6 +73,20 @@ export function aggregateRun(directory: string): RunAggregate {
     }
   }
   return { manifest, rows, latency, finished, planned: manifest.plannedSamples };
+}
+
+/** The items with duplicate (sample, repeat) pairs dropped, the first kept; order by sample. */
+function firstOfEach(items: ScoredItem[]): ScoredItem[] {
+  const sorted = items
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => (a.item.sampleId < b.item.sampleId ? -1 : a.item.sampleId > b.item.sampleId ? 1 : a.item.repeat - b.item.repeat || a.position - b.position));
+  const unique: ScoredItem[] = [];
+  let previous: ScoredItem | undefined;
+  for (const { item } of sorted) {
+    if (previous === undefined || previous.sampleId !== item.sampleId || previous.repeat !== item.repeat) unique.push(item);
+    previous = item;
+  }
+  return unique;
 }
 
 function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: string; items: ScoredItem[] }): ResultRow {

@@ -8,6 +8,7 @@ import {
   type Score,
 } from '@ladder/core';
 import { cacheKeyFor, type ResponseCache } from './cache.js';
+import { HeapPacer } from './heap-pacer.js';
 import { callModel, type ModelAnswer } from './call-model.js';
 import type { Journal } from './journal.js';
 import { itemKey, settingsFor, type Plan, type PlanItem } from './plan.js';
@@ -63,6 +64,9 @@ export async function executePlan(options: ExecuteOptions): Promise<ExecuteSumma
   let done = summary.resumed;
   options.hooks?.onRunStart?.({ total, resumed: summary.resumed });
 
+  const pacer = new HeapPacer();
+  pacer.collect();
+  const yieldToEventLoop = eventLoopTurns(pacer);
   const runItem = async (item: PlanItem): Promise<void> => {
     const record = await runOne(item, options, summary);
     if (options.signal?.aborted === true) {
@@ -92,28 +96,32 @@ export async function executePlan(options: ExecuteOptions): Promise<ExecuteSumma
     }),
   );
   if (options.signal?.aborted === true) summary.interrupted = true;
+  pacer.collect();
   return summary;
 }
-
-let lastYield = performance.now();
 
 /**
  * Fast models (the built-ins, a cache) finish samples without ever waiting on I/O, so a run
  * would be one endless chain of microtasks: no timers (progress, timeouts, signals) and no
- * idle-time garbage collection until it ends. Give the event loop a turn every few ms.
+ * idle-time garbage collection until it ends. Every few ms give the event loop a turn, and
+ * let the pacer collect what the samples left behind.
  */
-async function yieldToEventLoop(): Promise<void> {
-  const now = performance.now();
-  if (now - lastYield < 5) return;
-  lastYield = now;
-  await new Promise<void>((resolve) => setImmediate(resolve));
+function eventLoopTurns(pacer: HeapPacer): () => Promise<void> {
+  let lastYield = performance.now();
+  return async () => {
+    const now = performance.now();
+    if (now - lastYield < 5) return;
+    pacer.check();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    lastYield = performance.now();
+  };
 }
 
 async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteSummary): Promise<SampleRecord> {
   const prepared = options.plan.suites[item.suiteIndex]!;
   const planned = options.plan.models[item.modelIndex]!;
   const sample = prepared.samples[item.sampleIndex]!;
-  const prompt = prepared.prompts[item.sampleIndex]!;
+  const prompt = prepared.prompt(item.sampleIndex);
   const settings = settingsFor(prepared, options.plan);
   const requestKey = itemKey(prepared.suite.id, planned.id, sample.id, item.repeat);
   const call: Omit<CallOptions, 'requestKey'> = {

@@ -22,7 +22,8 @@ export interface PreparedSuite {
   suite: Suite;
   samples: Sample[];
   dataset: LoadedDataset;
-  prompts: ChatMessage[][];
+  /** The rendered prompt of sample `index` (rendered again on demand: 100,000 prompts need not sit in memory). */
+  prompt(index: number): ChatMessage[];
   promptHashes: string[];
   repeats: number;
   oracleAnswers: string[];
@@ -136,8 +137,7 @@ export async function prepareSuite(
     seen.set(sample.id, index);
   });
   const samples = options.limit === undefined ? dataset.samples : dataset.samples.slice(0, options.limit);
-  const prompts = samples.map((sample) => suite.prompt(sample));
-  const promptHashes = prompts.map((messages) => sha256(stableStringify(messages)));
+  const promptHashes = samples.map((sample) => sha256(stableStringify(suite.prompt(sample))));
   const oracleAnswers = samples.map((sample) => (suite.oracleAnswer ?? defaultOracleAnswer)(sample));
 
   const allTargets = [...new Set(oracleAnswers)];
@@ -161,7 +161,11 @@ export async function prepareSuite(
     suite,
     samples,
     dataset,
-    prompts,
+    prompt: (index) => {
+      const sample = samples[index];
+      if (sample === undefined) throw new RangeError(`no sample ${index} in suite ${suite.id}`);
+      return suite.prompt(sample);
+    },
     promptHashes,
     repeats: options.repeats ?? suite.repeats,
     oracleAnswers,

@@ -13,11 +13,16 @@ export function writeFileAtomic(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
-export function readManifest(directory: string): RunManifest {
+/**
+ * Reads a run's manifest. `promptHashes: false` leaves each suite's per-sample prompt hashes
+ * out (an empty object), for readers that need only the rest: 100,000 of them are 15 MB.
+ */
+export function readManifest(directory: string, options: { promptHashes?: boolean } = {}): RunManifest {
   const path = join(directory, MANIFEST_FILE);
   if (!existsSync(path)) throw new UsageError(`${directory}: not a run directory (no ${MANIFEST_FILE}); give a folder written by \`ladder run\``);
+  const withoutHashes = (key: string, value: unknown) => (key === 'promptHashes' ? {} : value);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as RunManifest;
+    return JSON.parse(readFileSync(path, 'utf8'), options.promptHashes === false ? withoutHashes : undefined) as RunManifest;
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }

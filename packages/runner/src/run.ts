@@ -51,12 +51,13 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   writeManifest(options.directory, manifest);
 
   const journal = Journal.open(join(options.directory, JOURNAL_FILE), { resume: resumedFrom !== null });
+  const cache = options.cacheDirectory === null ? null : new FileResponseCache(options.cacheDirectory);
   let summary: ExecuteSummary;
   try {
     summary = await executePlan({
       plan: options.plan,
       journal,
-      cache: options.cacheDirectory === null ? null : new FileResponseCache(options.cacheDirectory),
+      cache,
       timeoutMs,
       retry,
       ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
@@ -65,6 +66,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
     });
   } finally {
     journal.close();
+    cache?.close();
   }
   const finished = summary.executed + summary.resumed;
   manifest.status = !summary.interrupted && finished === options.plan.items.length ? 'complete' : 'incomplete';
