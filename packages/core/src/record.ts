@@ -40,6 +40,8 @@ export interface SampleRecord {
   /** sha256 of the rendered prompt. */
   promptHash: string;
   error?: string;
+  /** What the model said it could not honour (unsupported settings, defaults it applied). */
+  warnings?: string[];
   explanation?: string;
   /** Extra values from the scorer (e.g. a program's outcome). */
   details?: Record<string, unknown>;

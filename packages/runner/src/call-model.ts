@@ -14,6 +14,7 @@ export interface ModelAnswer {
   finishReason: FinishReason;
   usage: Usage;
   timing: SampleTiming;
+  warnings?: string[];
 }
 
 /**
@@ -43,7 +44,7 @@ export async function callModel(model: LanguageModelV1, options: CallOptions & {
 
 async function consume(model: LanguageModelV1, options: CallOptions): Promise<ModelAnswer> {
   const started = performance.now();
-  const { stream } = await model.doStream(options);
+  const { stream, warnings } = await model.doStream(options);
   let text = '';
   let reasoning: string | undefined;
   let firstTokenMs: number | null = null;
@@ -82,6 +83,7 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
     reasoning,
     finishReason: finish.finishReason,
     usage: finish.usage,
+    ...(warnings === undefined || warnings.length === 0 ? {} : { warnings }),
     timing: {
       firstTokenMs: round(firstTokenMs),
       firstAnswerTokenMs: round(firstAnswerTokenMs),

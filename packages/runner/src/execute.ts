@@ -232,6 +232,7 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     finishReason: answer.finishReason,
     attempts,
     retryWaitMs,
+    ...('warnings' in answer && answer.warnings !== undefined ? { warnings: answer.warnings } : {}),
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
   };

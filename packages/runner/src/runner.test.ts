@@ -48,6 +48,15 @@ describe('runPlan', () => {
     expect(manifest.nodeVersion).toBe(process.version);
   });
 
+  it('keeps the warnings a model returns (unsupported settings, defaults) on its samples', async () => {
+    const { plan, model } = await planFor({ size: 2, behaviour: correct });
+    const stream = model.doStream.bind(model);
+    model.doStream = async (options) => ({ ...(await stream(options)), warnings: ['topK is not supported'] });
+    const directory = join(temporary(), 'run');
+    await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait });
+    expect(journalOf(directory).map((record) => record.warnings)).toEqual([['topK is not supported'], ['topK is not supported']]);
+  });
+
   it('retries 503s with Retry-After, keeps the wait out of the latency, and gives up after maxAttempts', async () => {
     const waits: number[] = [];
     const { plan, model } = await planFor({
