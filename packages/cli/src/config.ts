@@ -57,6 +57,10 @@ function describeConfigError(path: string, error: unknown): string {
   const stackLine = error instanceof Error ? (error.stack ?? '').split('\n').find((line) => line.includes(path)) : undefined;
   const where = stackLine?.match(/:(\d+):(\d+)\)?$/);
   const location = where === null || where === undefined ? path : `${path}:${where[1]}`;
+  const missingLadder = /Cannot find (module|package) '(@ladder\/[\w-]+)'/.exec(message);
+  if (missingLadder !== null) {
+    return `${location}: cannot import ${missingLadder[2]} from outside the Ladder checkout; put the config in the repository root (or pass --config FILE with it there), or drop the import and \`export default { suites: [...] }\` as a plain object`;
+  }
   return `${location}: the config failed to load: ${message.split('\n')[0]}`;
 }
 

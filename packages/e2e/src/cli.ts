@@ -2,11 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SHARED = join(REPO_ROOT, '..', 'shared');
-const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const BIN = join(REPO_ROOT, 'packages', 'cli', 'src', 'bin.ts');
 
 export interface CliResult {
@@ -15,9 +15,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `ladder <args>` the way `pnpm ladder` does, without a terminal and with CI=true. */
+/** Runs `ladder <args>` the way `pnpm ladder` does (`node --import tsx`), without a terminal and with CI=true. */
 export function ladder(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [TSX_CLI, BIN, ...args], {
+  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, CI: 'true', LADDER_CACHE_DIR: join(temporaryDirectory(), 'cache'), ...options.env },
     encoding: 'utf8',
@@ -26,8 +26,12 @@ export function ladder(args: string[], options: { cwd?: string; env?: Record<str
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Starts `ladder <args>` as one process, as `pnpm ladder` runs it (`node --import tsx`; tsx's own
+ * CLI would run the program in a child process): a kill -9 of it kills the run itself.
+ */
 export function startLadder(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ChildProcess {
-  return spawn(process.execPath, [TSX_CLI, BIN, ...args], {
+  return spawn(process.execPath, ['--import', TSX_LOADER, BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, CI: 'true', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -64,6 +64,9 @@ describe('a run killed with kill -9 and resumed', () => {
     const before = journalLineCount(journal);
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(SAMPLES);
+    // Nothing of the killed run writes on (no orphaned child process).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(journalLineCount(journal)).toBe(before);
     expect(existsSync(join(out, 'results.json'))).toBe(false);
     expect(readJson<{ status: string }>(join(out, 'manifest.json')).status).toBe('running');
     const sizeBefore = statSync(journal).size;
@@ -74,6 +77,7 @@ describe('a run killed with kill -9 and resumed', () => {
     expect(resumed.stdout).toMatch(new RegExp(`${SAMPLES} samples \\((\\d+) resumed`));
     const resumedCount = Number(/\((\d+) resumed/.exec(resumed.stdout)?.[1]);
     expect(resumedCount).toBeGreaterThanOrEqual(before - 1);
+    expect(resumedCount).toBeLessThanOrEqual(before);
     expect(resumed.stdout).toContain(`${SAMPLES - resumedCount} model calls`);
 
     const records = journalLines(journal);

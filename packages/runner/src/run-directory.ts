@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError, type RunManifest } from '@ladder/core';
+import { lockRunDirectory } from './run-lock.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const JOURNAL_FILE = 'samples.jsonl';
@@ -33,28 +34,43 @@ export function writeManifest(directory: string, manifest: RunManifest): void {
 }
 
 /**
- * Gets a run directory ready. A new run refuses a folder that already holds a run; `--resume`
- * requires one, of the same plan.
+ * Gets a run directory ready and locks it for this process. A new run refuses a folder that
+ * already holds a run; `--resume` requires one, of the same plan.
  */
-export function openRunDirectory(options: { directory: string; planId: string; resume: boolean }): { resumedFrom: RunManifest | null } {
+export function openRunDirectory(options: { directory: string; planId: string; resume: boolean }): {
+  resumedFrom: RunManifest | null;
+  /** Gives up the directory's lock (see `lockRunDirectory`). */
+  release: () => void;
+} {
   const { directory } = options;
   const manifestPath = join(directory, MANIFEST_FILE);
   if (options.resume) {
     if (!existsSync(manifestPath)) {
       throw new UsageError(`--resume: ${directory} holds no run to resume (no ${MANIFEST_FILE}); run again without --resume`);
     }
-    const previous = readManifest(directory);
-    if (previous.planId !== options.planId) {
-      throw new UsageError(
-        `--resume: the run in ${directory} was planned with other suites, data, models, settings, --limit, --repeats, --seed or --shard (plan ${previous.planId}, now ${options.planId}); repeat its command exactly or choose a new --out`,
-      );
+    const release = lockRunDirectory(directory);
+    try {
+      return { resumedFrom: checkResumable(directory, options.planId), release };
+    } catch (error) {
+      release();
+      throw error;
     }
-    for (const file of RESULT_FILES) rmSync(join(directory, file), { force: true });
-    return { resumedFrom: previous };
   }
   if (existsSync(manifestPath)) {
     throw new UsageError(`--out ${directory} already holds a run; add --resume to continue it, or choose another --out`);
   }
   mkdirSync(directory, { recursive: true });
-  return { resumedFrom: null };
+  return { resumedFrom: null, release: lockRunDirectory(directory) };
+}
+
+/** The previous run's manifest, if the directory holds a run of the same plan; its stale results are removed. */
+function checkResumable(directory: string, planId: string): RunManifest {
+  const previous = readManifest(directory);
+  if (previous.planId !== planId) {
+    throw new UsageError(
+      `--resume: the run in ${directory} was planned with other suites, data, models, settings, --limit, --repeats, --seed or --shard (plan ${previous.planId}, now ${planId}); repeat its command exactly or choose a new --out`,
+    );
+  }
+  for (const file of RESULT_FILES) rmSync(join(directory, file), { force: true });
+  return previous;
 }

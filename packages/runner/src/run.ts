@@ -35,9 +35,17 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** Runs (or resumes) a plan into a run directory: manifest first, then the journal, sample by sample. */
 export async function runPlan(options: RunOptions): Promise<RunResult> {
+  const { resumedFrom, release } = openRunDirectory({ directory: options.directory, planId: options.plan.id, resume: options.resume ?? false });
+  try {
+    return await runLocked(options, resumedFrom);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): Promise<RunResult> {
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { resumedFrom } = openRunDirectory({ directory: options.directory, planId: options.plan.id, resume: options.resume ?? false });
   const manifest = buildManifest({
     plan: options.plan,
     command: options.command ?? [],

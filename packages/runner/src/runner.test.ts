@@ -138,6 +138,21 @@ describe('runPlan', () => {
     await expect(runPlan({ plan: other.plan, directory, cacheDirectory: null })).rejects.toThrow(/already holds a run/);
   });
 
+  it('lets one process at a time write a run directory, and takes over the lock of a dead one', async () => {
+    const { plan } = await planFor({ size: 3, behaviour: correct });
+    const directory = join(temporary(), 'run');
+    await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait });
+    expect(existsSync(join(directory, 'run.lock'))).toBe(false);
+    // A live writer (this test's parent process stands in for one) keeps others out.
+    writeFileSync(join(directory, 'run.lock'), `${process.ppid}\n`);
+    await expect(runPlan({ plan, directory, resume: true, cacheDirectory: null, sleep: noWait })).rejects.toThrow(/another ladder process \(pid \d+\) is writing this run/);
+    // A writer killed with kill -9 leaves its lock behind: a resume takes it over.
+    writeFileSync(join(directory, 'run.lock'), '2147483646\n');
+    const resumed = await runPlan({ plan, directory, resume: true, cacheDirectory: null, sleep: noWait });
+    expect(resumed.summary.resumed).toBe(3);
+    expect(existsSync(join(directory, 'run.lock'))).toBe(false);
+  });
+
   it('splits the plan into disjoint shards that merge back into the whole', async () => {
     const root = temporary();
     const shards: string[] = [];
