@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SampleRecord } from '@ladder/core';
+import { clusteredStandardError, wilsonInterval } from '@ladder/scorers';
+import { describe, expect, it } from 'vitest';
+import { aggregateRun } from './aggregate.js';
+
+function runDirectory(options: { repeats: number; records: Partial<SampleRecord>[] }): string {
+  const directory = mkdtempSync(join(tmpdir(), 'ladder-report-'));
+  const suite = { id: 's', version: '1', metric: 'accuracy', metricKind: 'proportion', chance: 0.25, repeats: options.repeats, samples: 10, promptHashes: {} };
+  const manifest = { planId: 'p', status: 'complete', suites: [suite], models: [{ id: 'm/x' }], plannedSamples: options.records.length };
+  writeFileSync(join(directory, 'manifest.json'), JSON.stringify(manifest));
+  const lines = options.records.map((record) => JSON.stringify({ suite: 's', model: 'm/x', repeat: 0, cached: false, timing: null, ...record }));
+  writeFileSync(join(directory, 'samples.jsonl'), `${lines.join('\n')}\n`);
+  return directory;
+}
+
+describe('aggregateRun', () => {
+  it('keeps infrastructure errors out of the denominator, counts unanswered as wrong, and ignores a duplicate line', () => {
+    const records: Partial<SampleRecord>[] = [
+      ...Array.from({ length: 6 }, (_, index) => ({ sampleId: `ok${index}`, status: 'ok' as const, score: index < 4 ? 1 : 0 })),
+      { sampleId: 'ok0', status: 'ok', score: 0 },
+      { sampleId: 'fmt', status: 'format_error', score: 0 },
+      { sampleId: 'down', status: 'model_error', score: null },
+      { sampleId: 'slow', status: 'timeout', score: null },
+    ];
+    const [row] = aggregateRun(runDirectory({ repeats: 1, records })).rows;
+    expect(row).toMatchObject({ n: 7, errors: 2, unanswered: 1, value: 0.571429 });
+    const [low, high] = wilsonInterval(4, 7);
+    expect(row?.ci95?.[0]).toBeCloseTo(low, 4);
+    expect(row?.ci95?.[1]).toBeCloseTo(high, 4);
+  });
+
+  it('clusters repeats of one sample', () => {
+    const scores = [1, 1, 1, 0, 0, 0, 1, 0, 1, 1, 0, 1];
+    const records = scores.map((score, index) => ({ sampleId: `q${Math.floor(index / 3)}`, repeat: index % 3, status: 'ok' as const, score }));
+    const [row] = aggregateRun(runDirectory({ repeats: 3, records })).rows;
+    const mean = 7 / 12;
+    const standardError = clusteredStandardError(scores, records.map((record) => record.sampleId));
+    expect(row?.value).toBeCloseTo(mean, 4);
+    expect(row?.ci95?.[0]).toBeCloseTo(mean - 1.959963984540054 * standardError, 4);
+    expect(row?.ci95?.[1]).toBeCloseTo(Math.min(1, mean + 1.959963984540054 * standardError), 4);
+  });
+});
