@@ -26,6 +26,6 @@ export {
   type SuiteDefinition,
 } from './suite.js';
 export type { SampleTiming, SampleRecord, SuiteManifest, ModelManifest, RunManifest, ResultRow } from './record.js';
-export { defineConfig, type LadderConfig, type ModelProvider } from './config.js';
+export { defineConfig, type LadderConfig, type ModelProvider, type ProviderConfig, type ModelPrice } from './config.js';
 export { renderTemplate, TemplateFieldError } from './template.js';
 export { sha256, stableStringify } from './hash.js';

@@ -7,11 +7,14 @@
  * - `model_error`: the provider failed (after the runner's retries). Infrastructure.
  * - `timeout`: the request exceeded its time limit (after retries). Infrastructure.
  * - `scorer_error`: the scorer itself failed. Infrastructure.
+ * - `truncated`: the model spent its whole token budget thinking (reasoning cut off by the
+ *   token limit, no answer): not a wrong answer and not an infrastructure failure; left out
+ *   of the denominator and counted on its own.
  *
  * Infrastructure statuses never count as wrong answers: they are left out of the
  * denominator and reported as `errors`.
  */
-export const SAMPLE_STATUSES = ['ok', 'format_error', 'model_error', 'timeout', 'scorer_error'] as const;
+export const SAMPLE_STATUSES = ['ok', 'format_error', 'model_error', 'timeout', 'scorer_error', 'truncated'] as const;
 export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
 
 export const INFRASTRUCTURE_STATUSES: ReadonlySet<SampleStatus> = new Set<SampleStatus>([
@@ -22,5 +25,5 @@ export const INFRASTRUCTURE_STATUSES: ReadonlySet<SampleStatus> = new Set<Sample
 
 /** True when the status is a scored outcome (it belongs in the denominator). */
 export function isScoredStatus(status: SampleStatus): boolean {
-  return !INFRASTRUCTURE_STATUSES.has(status);
+  return status === 'ok' || status === 'format_error';
 }
