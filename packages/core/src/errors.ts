@@ -95,6 +95,23 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /** A short, single-line description of any thrown value. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`.replace(/\s+/g, ' ');
-  return String(error).replace(/\s+/g, ' ');
+  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return redactSecrets(text.replace(/\s+/g, ' '));
+}
+
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
+
+/**
+ * Replaces the value of every secret-looking environment variable (a name with KEY, TOKEN,
+ * SECRET, PASSWORD or CREDENTIAL, a value of 8 characters or more) found in `text` with
+ * `[redacted]`. Adapters already keep keys out of their errors; this is the second line of
+ * defence for everything Ladder writes (journals, reports, logs, error lines).
+ */
+export function redactSecrets(text: string, environment: NodeJS.ProcessEnv = process.env): string {
+  let result = text;
+  for (const [name, value] of Object.entries(environment)) {
+    if (value === undefined || value.length < 8 || !SECRET_NAME.test(name)) continue;
+    if (result.includes(value)) result = result.split(value).join('[redacted]');
+  }
+  return result;
 }

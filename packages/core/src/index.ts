@@ -1,6 +1,6 @@
 export type { ChatMessage, Sample } from './sample.js';
 export { SAMPLE_STATUSES, INFRASTRUCTURE_STATUSES, isScoredStatus, type SampleStatus } from './status.js';
-export { LadderError, UsageError, APICallError, TimeoutError, parseRetryAfter, describeError } from './errors.js';
+export { LadderError, UsageError, APICallError, TimeoutError, parseRetryAfter, describeError, redactSecrets } from './errors.js';
 export {
   parseModelId,
   UNKNOWN_USAGE,

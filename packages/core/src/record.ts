@@ -12,6 +12,8 @@ export interface SampleTiming {
   interTokenMs: { mean: number; p50: number; p90: number } | null;
   /** Output tokens per second, from the provider's token count; null when it gave none. */
   outputTokensPerSecond: number | null;
+  /** Output characters (answer and reasoning, by code point) per second after the first token. */
+  outputCharactersPerSecond?: number | null;
 }
 
 /** One line of `samples.jsonl`: one sample x model x repeat, as it ended. */
@@ -37,9 +39,15 @@ export interface SampleRecord {
   attempts: number;
   /** Time spent waiting between attempts (not part of latency). */
   retryWaitMs: number;
+  /** Time spent waiting for the provider's rate limits (requests or tokens per minute; not part of latency). */
+  rateLimitWaitMs?: number;
+  /** What this sample cost in US dollars (from the price table and the provider's usage); absent when unknown or cached. */
+  costUsd?: number;
   /** sha256 of the rendered prompt. */
   promptHash: string;
   error?: string;
+  /** Attempts that failed and were retried: the error and the wait that followed. */
+  retries?: { error: string; waitMs: number }[];
   /** What the model said it could not honour (unsupported settings, defaults it applied). */
   warnings?: string[];
   explanation?: string;
@@ -71,6 +79,10 @@ export interface ModelManifest {
   id: string;
   concurrency: number;
   settings: GenerationSettings;
+  /** The price the costs were computed with (US dollars per million tokens). */
+  price?: { input: number; output: number; cachedInput?: number } | null;
+  /** The provider's rate limits the run kept to. */
+  limits?: { requestsPerMinute?: number; tokensPerMinute?: number } | null;
 }
 
 /** `manifest.json`: everything needed to reproduce the numbers of a run. */
@@ -91,7 +103,7 @@ export interface RunManifest {
   nodeVersion: string;
   platform: string;
   packages: Record<string, string>;
-  options: { concurrency: number | null; timeoutMs: number; maxAttempts: number; cache: boolean };
+  options: { concurrency: number | null; timeoutMs: number; maxAttempts: number; cache: boolean; latencyMode?: { warmup: number } | null };
   suites: SuiteManifest[];
   models: ModelManifest[];
   plannedSamples: number;
@@ -109,6 +121,8 @@ export interface ResultRow {
   n: number;
   /** Infrastructure failures, left out of the denominator. */
   errors: number;
+  /** Samples whose thinking used the whole token budget (status `truncated`), outside the denominator. */
+  truncated: number;
   /** Scored samples with no extractable answer (counted as wrong). */
   unanswered: number;
   cached: number;
@@ -116,4 +130,6 @@ export interface ResultRow {
   chance: number | null;
   repeats: number;
   samples: number;
+  /** US dollars spent on the uncached calls of this suite x model; null when the price is unknown. */
+  costUsd: number | null;
 }

@@ -14,6 +14,7 @@ interface ScoredItem {
   cached: boolean;
   totalMs: number | null;
   firstTokenMs: number | null;
+  costUsd: number | null;
 }
 
 export interface LatencySummary {
@@ -54,6 +55,7 @@ export function aggregateRun(directory: string): RunAggregate {
       cached: record.cached,
       totalMs: record.timing?.totalMs ?? null,
       firstTokenMs: record.timing?.firstTokenMs ?? null,
+      costUsd: record.costUsd ?? null,
     });
   }
   // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
@@ -68,7 +70,7 @@ export function aggregateRun(directory: string): RunAggregate {
   for (const suite of manifest.suites) {
     for (const model of manifest.models) {
       const items = groups.get(`${suite.id}\u0000${model.id}`) ?? [];
-      rows.push(aggregateGroup({ suite, model: model.id, items }));
+      rows.push(aggregateGroup({ suite, model: model.id, items, priced: model.price !== undefined && model.price !== null }));
       latency.push(summarizeLatency(suite.id, model.id, items));
     }
   }
@@ -89,7 +91,15 @@ function firstOfEach(items: ScoredItem[]): ScoredItem[] {
   return unique;
 }
 
-function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: string; items: ScoredItem[] }): ResultRow {
+/** Dollars spent on the uncached calls; null when the model has no price. */
+function sumCosts(items: ScoredItem[], priced: boolean): number | null {
+  if (!priced) return null;
+  let total = 0;
+  for (const item of items) total += item.costUsd ?? 0;
+  return Math.round(total * 1e6) / 1e6;
+}
+
+function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: string; items: ScoredItem[]; priced: boolean }): ResultRow {
   const { suite, items } = options;
   const scored = items.filter((item) => isScoredStatus(item.status) && item.score !== null);
   const values = scored.map((item) => item.score as number);
@@ -101,12 +111,14 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     value: null,
     ci95: null,
     n,
-    errors: items.length - scored.length,
+    errors: items.filter((item) => !isScoredStatus(item.status) && item.status !== 'truncated').length,
+    truncated: items.filter((item) => item.status === 'truncated').length,
     unanswered: items.filter((item) => item.status === 'format_error').length,
     cached: items.filter((item) => item.cached).length,
     chance: suite.chance ?? null,
     repeats: suite.repeats,
     samples: suite.samples,
+    costUsd: sumCosts(items, options.priced),
   };
   if (n === 0) return row;
   const mean = values.reduce((total, value) => total + value, 0) / n;

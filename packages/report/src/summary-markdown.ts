@@ -57,13 +57,13 @@ export function renderSummary(aggregate: RunAggregate): string {
       '',
       `v${suite.version} · ${suite.capabilities.join(', ') || 'no capability tags'} · ${suite.samples} samples x ${suite.repeats} repeat(s) · metric ${suite.metric}${chance} · data sha256 \`${suite.datasetSha256.slice(0, 12)}\``,
       '',
-      `| model | ${cell(suite.metric)} | 95% CI | n | errors | unanswered | cached | p50 latency |`,
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| model | ${cell(suite.metric)} | 95% CI | n | errors | truncated | unanswered | cached | p50 latency | cost |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const row of rows.filter((candidate) => candidate.suite === suite.id)) {
       const latency = aggregate.latency.find((entry) => entry.suite === row.suite && entry.model === row.model);
       lines.push(
-        `| ${cell(row.model)} | ${formatValue(row.value, kind)} | ${formatInterval(row.ci95, kind)} | ${row.n} | ${row.errors} | ${row.unanswered} | ${row.cached} | ${formatLatency(latency?.totalMsP50 ?? null)} |`,
+        `| ${cell(row.model)} | ${formatValue(row.value, kind)} | ${formatInterval(row.ci95, kind)} | ${row.n} | ${row.errors} | ${row.truncated} | ${row.unanswered} | ${row.cached} | ${formatLatency(latency?.totalMsP50 ?? null)} | ${row.costUsd === null ? '—' : `$${row.costUsd.toFixed(4)}`} |`,
       );
     }
     lines.push('');

@@ -14,11 +14,13 @@ export const CSV_COLUMNS = [
   'ci95_high',
   'n',
   'errors',
+  'truncated',
   'unanswered',
   'cached',
   'chance',
   'repeats',
   'samples',
+  'cost_usd',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -36,11 +38,13 @@ export async function renderCsv(rows: ResultRow[]): Promise<string> {
     row.ci95?.[1] ?? '',
     row.n,
     row.errors,
+    row.truncated,
     row.unanswered,
     row.cached,
     row.chance ?? '',
     row.repeats,
     row.samples,
+    row.costUsd ?? '',
   ]);
   return `${await writeToString(table, { headers: [...CSV_COLUMNS], writeHeaders: true })}\n`;
 }

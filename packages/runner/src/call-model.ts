@@ -50,6 +50,8 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
   let firstTokenMs: number | null = null;
   let firstAnswerTokenMs: number | null = null;
   let previousAt: number | null = null;
+  let characters = 0;
+  let firstDeltaCharacters = 0;
   const gaps: number[] = [];
   let finish: { finishReason: FinishReason; usage: Usage } | undefined;
 
@@ -57,7 +59,12 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
     if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
       if (part.delta === '') continue;
       const now = performance.now();
-      if (firstTokenMs === null) firstTokenMs = now - started;
+      const length = codePointLength(part.delta);
+      characters += length;
+      if (firstTokenMs === null) {
+        firstTokenMs = now - started;
+        firstDeltaCharacters = length;
+      }
       if (previousAt !== null) gaps.push(now - previousAt);
       previousAt = now;
       if (part.type === 'text-delta') {
@@ -92,6 +99,8 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
       // Tokens after the first, over the time after the first: the decode speed.
       outputTokensPerSecond:
         outputTokens !== undefined && outputTokens > 1 && decodeMs > 0 ? round(((outputTokens - 1) * 1000) / decodeMs) : null,
+      // Characters after the first delta, over the time after it: what "words per second" claims mean.
+      outputCharactersPerSecond: characters > firstDeltaCharacters && decodeMs > 0 ? round(((characters - firstDeltaCharacters) * 1000) / decodeMs) : null,
     },
   };
 }
@@ -110,6 +119,16 @@ function quantile(sorted: number[], q: number): number {
   const low = sorted[lower] ?? 0;
   const high = sorted[upper] ?? low;
   return low + (high - low) * (position - lower);
+}
+
+function codePointLength(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // A high surrogate and its low surrogate are one code point.
+    if (code < 0xdc00 || code > 0xdfff) count += 1;
+  }
+  return count;
 }
 
 function round(value: number | null): number | null {

@@ -3,12 +3,15 @@ import {
   TimeoutError,
   describeError,
   type CallOptions,
+  type ModelPrice,
   type SampleRecord,
   type SampleStatus,
   type Score,
+  type Usage,
 } from '@ladder/core';
 import { cacheKeyFor, type ResponseCache } from './cache.js';
 import { HeapPacer } from './heap-pacer.js';
+import { estimateTokens } from './rate-limiter.js';
 import { callModel, type ModelAnswer } from './call-model.js';
 import type { Journal } from './journal.js';
 import { itemKey, settingsFor, type Plan, type PlanItem } from './plan.js';
@@ -148,6 +151,8 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
   let cached = false;
   let attempts = 0;
   let retryWaitMs = 0;
+  let rateLimitWaitMs = 0;
+  let retries: { error: string; waitMs: number }[] = [];
   const key = options.cache === null ? undefined : cacheKeyFor(planned.model, planned.id, call, item.repeat);
   if (key !== undefined) {
     const hit = options.cache?.get(planned.id, key);
@@ -158,20 +163,28 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     }
   }
   if (answer === undefined) {
+    const limiter = planned.limiter;
+    const estimatedTokens = limiter === undefined ? 0 : estimateTokens(prompt.map((message) => message.content).join('\n')) + (settings.maxOutputTokens ?? 1024);
     const outcome = await withRetry(
-      () => {
+      async () => {
+        // The wait for the provider's budget comes before the clock starts: it is not latency.
+        const permit = limiter === undefined ? undefined : await limiter.acquire(estimatedTokens, options.signal);
+        rateLimitWaitMs += permit?.waitedMs ?? 0;
         summary.modelCalls += 1;
-        return callModel(planned.model, {
+        const result = await callModel(planned.model, {
           ...call,
           requestKey,
           timeoutMs: options.timeoutMs,
           ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
         });
+        if (permit !== undefined) limiter?.settle(permit.ticket, totalTokens(result.usage));
+        return result;
       },
       { policy: options.retry, ...(options.sleep === undefined ? {} : { sleep: options.sleep }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
     );
     attempts = outcome.attempts;
     retryWaitMs = Math.round(outcome.waitMs);
+    retries = outcome.retried.map((entry) => ({ error: describeError(entry.error), waitMs: entry.waitMs }));
     if (outcome.value === undefined) {
       const status: SampleStatus = TimeoutError.isInstance(outcome.error) ? 'timeout' : 'model_error';
       return {
@@ -184,6 +197,8 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
         timing: null,
         attempts,
         retryWaitMs,
+        ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs: Math.round(rateLimitWaitMs) } : {}),
+        ...(retries.length > 0 ? { retries } : {}),
         error: describeError(outcome.error),
       };
     }
@@ -197,43 +212,57 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
       });
     }
   }
+  const accounting = {
+    attempts,
+    retryWaitMs,
+    ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs: Math.round(rateLimitWaitMs) } : {}),
+    ...(retries.length > 0 ? { retries } : {}),
+    ...(cached ? {} : costOf(answer.usage, planned.price)),
+    ...('warnings' in answer && answer.warnings !== undefined ? { warnings: answer.warnings } : {}),
+  };
+  const common = {
+    ...base,
+    ...(answer.reasoning === undefined ? {} : { reasoning: answer.reasoning }),
+    cached,
+    timing: cached ? null : ((answer as ModelAnswer).timing ?? null),
+    usage: answer.usage,
+    finishReason: answer.finishReason,
+  };
+
+  // Thinking that used the whole token budget left no answer: not a wrong answer, its own status.
+  if (answer.finishReason.unified === 'length' && answer.text.trim() === '' && (answer.reasoning ?? '').trim() !== '') {
+    return { ...common, status: 'truncated', score: null, answer: null, output: answer.text, ...accounting, error: 'the reasoning used the whole output token budget before any answer (raise maxOutputTokens)' };
+  }
 
   let score: Score;
   try {
     score = await prepared.suite.scorer.score({ sample, output: answer.text });
     if (!Number.isFinite(score.value)) throw new Error(`the scorer returned ${String(score.value)}`);
   } catch (error) {
-    return {
-      ...base,
-      status: 'scorer_error',
-      score: null,
-      answer: null,
-      output: answer.text,
-      ...(answer.reasoning === undefined ? {} : { reasoning: answer.reasoning }),
-      cached,
-      timing: cached ? null : ((answer as ModelAnswer).timing ?? null),
-      usage: answer.usage,
-      finishReason: answer.finishReason,
-      attempts,
-      retryWaitMs,
-      error: describeError(error),
-    };
+    return { ...common, status: 'scorer_error', score: null, answer: null, output: answer.text, ...accounting, error: describeError(error) };
   }
   return {
-    ...base,
+    ...common,
     status: score.unanswered === true ? 'format_error' : 'ok',
     score: score.unanswered === true ? 0 : score.value,
     answer: score.answer ?? null,
     output: answer.text,
-    ...(answer.reasoning === undefined ? {} : { reasoning: answer.reasoning }),
-    cached,
-    timing: cached ? null : ((answer as ModelAnswer).timing ?? null),
-    usage: answer.usage,
-    finishReason: answer.finishReason,
-    attempts,
-    retryWaitMs,
-    ...('warnings' in answer && answer.warnings !== undefined ? { warnings: answer.warnings } : {}),
+    ...accounting,
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
   };
+}
+
+function totalTokens(usage: Usage): number | undefined {
+  if (usage.inputTokens === undefined && usage.outputTokens === undefined) return undefined;
+  return (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+}
+
+/** The sample's cost from the provider's usage and the price table; nothing when either is unknown. */
+function costOf(usage: Usage, price: ModelPrice | undefined): { costUsd?: number } {
+  if (price === undefined || usage.inputTokens === undefined || usage.outputTokens === undefined) return {};
+  const cachedInput = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
+  const dollars =
+    ((usage.inputTokens - cachedInput) * price.input + cachedInput * (price.cachedInput ?? price.input) + usage.outputTokens * price.output) / 1_000_000;
+  return { costUsd: Math.round(dollars * 1e9) / 1e9 };
 }

@@ -16,4 +16,5 @@ export {
   RESULT_FILES,
 } from './run-directory.js';
 export { mergeRuns } from './merge.js';
+export { RateLimiter, estimateTokens, type RateLimits } from './rate-limiter.js';
 export { LADDER_ROOT, gitRevision, packageVersions } from './environment.js';

@@ -10,6 +10,7 @@ export function buildManifest(options: {
   maxAttempts: number;
   concurrency: number | null;
   cache: boolean;
+  warmup?: number | null;
 }): RunManifest {
   const { plan } = options;
   const packages = packageVersions();
@@ -26,7 +27,13 @@ export function buildManifest(options: {
     nodeVersion: process.version,
     platform: `${process.platform}-${process.arch}`,
     packages,
-    options: { concurrency: options.concurrency, timeoutMs: options.timeoutMs, maxAttempts: options.maxAttempts, cache: options.cache },
+    options: {
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      maxAttempts: options.maxAttempts,
+      cache: options.cache,
+      latencyMode: options.warmup === undefined || options.warmup === null ? null : { warmup: options.warmup },
+    },
     suites: plan.suites.map((prepared) => ({
       id: prepared.suite.id,
       version: prepared.suite.version,
@@ -43,7 +50,13 @@ export function buildManifest(options: {
       promptsSha256: sha256(prepared.promptHashes.join('\n')),
       promptHashes: Object.fromEntries(prepared.samples.map((sample, index) => [sample.id, prepared.promptHashes[index] ?? ''])),
     })),
-    models: plan.models.map((model) => ({ id: model.id, concurrency: model.concurrency, settings: plan.generation })),
+    models: plan.models.map((model) => ({
+      id: model.id,
+      concurrency: model.concurrency,
+      settings: plan.generation,
+      price: model.price ?? null,
+      limits: model.limiter === undefined ? null : { ...model.limiter.limits },
+    })),
     plannedSamples: plan.items.length,
   };
 }

@@ -1,10 +1,15 @@
-import { UsageError, sha256, stableStringify, type GenerationSettings, type LanguageModelV1 } from '@ladder/core';
+import { UsageError, sha256, stableStringify, type GenerationSettings, type LanguageModelV1, type ModelPrice } from '@ladder/core';
+import type { RateLimiter } from './rate-limiter.js';
 import type { PreparedSuite } from './prepare-suite.js';
 
 export interface PlannedModel {
   id: string;
   model: LanguageModelV1;
   concurrency: number;
+  /** The provider's request and token budgets; models of one provider share one limiter. */
+  limiter?: RateLimiter;
+  /** US dollars per million tokens, for `costUsd` on each sample. */
+  price?: ModelPrice;
 }
 
 /** One unit of work: a sample of a suite, asked of a model, for the `repeat`-th time. */

@@ -44,6 +44,8 @@ export interface RetryOutcome<T> {
   error?: unknown;
   attempts: number;
   waitMs: number;
+  /** Each failed attempt that was retried, with the wait that followed it. */
+  retried: { error: unknown; waitMs: number }[];
 }
 
 /** The one retry layer. Never throws: the outcome says how it ended. */
@@ -54,16 +56,18 @@ export async function withRetry<T>(
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   let waitMs = 0;
+  const retried: { error: unknown; waitMs: number }[] = [];
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
       const value = await attempt(attemptNumber);
-      return { value, attempts: attemptNumber, waitMs };
+      return { value, attempts: attemptNumber, waitMs, retried };
     } catch (error) {
       if (attemptNumber >= options.policy.maxAttempts || !isRetryableError(error) || options.signal?.aborted === true) {
-        return { error, attempts: attemptNumber, waitMs };
+        return { error, attempts: attemptNumber, waitMs, retried };
       }
       const delay = retryDelay({ attempt: attemptNumber, error, policy: options.policy, random });
       waitMs += delay;
+      retried.push({ error, waitMs: Math.round(delay) });
       await sleep(delay);
     }
   }

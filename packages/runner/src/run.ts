@@ -4,7 +4,8 @@ import { FileResponseCache } from './cache.js';
 import { executePlan, type ExecuteSummary, type RunHooks } from './execute.js';
 import { Journal } from './journal.js';
 import { buildManifest } from './manifest.js';
-import type { Plan } from './plan.js';
+import { settingsFor, type Plan } from './plan.js';
+import { callModel } from './call-model.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import { JOURNAL_FILE, openRunDirectory, writeManifest } from './run-directory.js';
 
@@ -23,6 +24,11 @@ export interface RunOptions {
   hooks?: RunHooks;
   signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Latency mode: this many warm-up requests per model (the first samples' prompts, sent one at
+   * a time) before the run, neither journaled nor cached nor timed. Null or absent: none.
+   */
+  warmup?: number | null;
 }
 
 export interface RunResult {
@@ -54,10 +60,12 @@ async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): 
     maxAttempts: retry.maxAttempts,
     concurrency: options.concurrency ?? null,
     cache: options.cacheDirectory !== null,
+    warmup: options.warmup ?? null,
   });
   if (resumedFrom !== null) manifest.createdAt = resumedFrom.createdAt;
   writeManifest(options.directory, manifest);
 
+  if ((options.warmup ?? 0) > 0) await warmUp(options.plan, options.warmup ?? 0, timeoutMs, options.signal);
   const journal = Journal.open(join(options.directory, JOURNAL_FILE), { resume: resumedFrom !== null });
   const cache = options.cacheDirectory === null ? null : new FileResponseCache(options.cacheDirectory);
   let summary: ExecuteSummary;
@@ -82,4 +90,29 @@ async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): 
   manifest.counts = { planned: options.plan.items.length, finished, resumed: summary.resumed, modelCalls: summary.modelCalls, cacheHits: summary.cacheHits, ...summary.byStatus };
   writeManifest(options.directory, manifest);
   return { manifest, summary, directory: options.directory };
+}
+
+/** Sends each model `count` requests (the first samples' prompts) and ignores the answers and errors. */
+async function warmUp(plan: Plan, count: number, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const prepared = plan.suites[0];
+  if (prepared === undefined) return;
+  for (const planned of plan.models) {
+    for (let index = 0; index < count && signal?.aborted !== true; index += 1) {
+      const sampleIndex = index % prepared.samples.length;
+      try {
+        await callModel(planned.model, {
+          prompt: prepared.prompt(sampleIndex),
+          settings: settingsFor(prepared, plan),
+          requestKey: `warmup/${index}`,
+          timeoutMs,
+          ...(planned.model.wantsReference === true
+            ? { reference: { oracleAnswer: prepared.oracleAnswers[sampleIndex] ?? '', chanceAnswers: prepared.chanceAnswers(sampleIndex) } }
+            : {}),
+          ...(signal === undefined ? {} : { abortSignal: signal }),
+        });
+      } catch {
+        // A failed warm-up request changes nothing: the run's own requests are retried and recorded.
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { prepareSuite } from './prepare-suite.js';
 import { readJournal } from './journal.js';
 import { mergeRuns } from './merge.js';
 import { runPlan } from './run.js';
+import { RateLimiter } from './rate-limiter.js';
 import { arithmeticSuite, correct, scriptedModel, serviceUnavailable, type Behaviour } from './test-fixtures.js';
 
 const noWait = async () => {};
@@ -55,6 +56,49 @@ describe('runPlan', () => {
     const directory = join(temporary(), 'run');
     await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait });
     expect(journalOf(directory).map((record) => record.warnings)).toEqual([['topK is not supported'], ['topK is not supported']]);
+  });
+
+  it('gives thinking cut off by the token limit its own status, outside the denominator', async () => {
+    const { plan, model } = await planFor({ size: 2, behaviour: correct });
+    model.doStream = async () => ({
+      stream: (async function* () {
+        yield { type: 'reasoning-delta' as const, delta: 'Let me think about 1+1 for a long time' };
+        yield { type: 'finish' as const, finishReason: { unified: 'length' as const, raw: 'length' }, usage: { inputTokens: 5, outputTokens: 64 } };
+      })(),
+    });
+    const directory = join(temporary(), 'run');
+    await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait });
+    const records = journalOf(directory);
+    expect(records.map((record) => record.status)).toEqual(['truncated', 'truncated']);
+    expect(records[0]?.score).toBeNull();
+    expect(records[0]?.reasoning).toContain('think');
+  });
+
+  it('prices each uncached sample from its usage, logs the retried attempts, and keeps the limiter wait out of latency', async () => {
+    const { plan } = await planFor({ size: 3, behaviour: (options, call) => (call === 1 ? serviceUnavailable(10) : correct(options, call)) });
+    const limiter = new RateLimiter({ requestsPerMinute: 1000 });
+    plan.models[0] = { ...plan.models[0]!, price: { input: 2, output: 10 }, limiter };
+    const directory = join(temporary(), 'run');
+    await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait });
+    const records = journalOf(directory);
+    // usage 3 in + 2 out: (3 x 2 + 2 x 10) / 1e6 dollars.
+    expect(records.every((record) => record.costUsd === 0.000026)).toBe(true);
+    const retried = records.filter((record) => record.retries !== undefined);
+    expect(retried).toHaveLength(1);
+    expect(retried[0]?.retries?.[0]?.error).toMatch(/503|busy|unavailable/i);
+    const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8'));
+    expect(manifest.models[0].price).toEqual({ input: 2, output: 10 });
+    expect(manifest.models[0].limits).toEqual({ requestsPerMinute: 1000 });
+  });
+
+  it('sends latency-mode warm-up requests that are neither journaled nor counted', async () => {
+    const { plan, model } = await planFor({ size: 2, behaviour: correct });
+    const directory = join(temporary(), 'run');
+    const result = await runPlan({ plan, directory, cacheDirectory: null, sleep: noWait, warmup: 3 });
+    expect(model.calls).toBe(5);
+    expect(result.summary.modelCalls).toBe(2);
+    expect(journalOf(directory)).toHaveLength(2);
+    expect(result.manifest.options.latencyMode).toEqual({ warmup: 3 });
   });
 
   it('retries 503s with Retry-After, keeps the wait out of the latency, and gives up after maxAttempts', async () => {
