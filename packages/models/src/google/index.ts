@@ -1,0 +1,1 @@
+export { createGoogleModel, type GoogleModelOptions } from './create-model.js';
