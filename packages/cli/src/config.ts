@@ -69,7 +69,7 @@ function validateConfig(path: string, config: unknown): asserts config is Ladder
     throw new UsageError(`${path}: must \`export default defineConfig({ ... })\` (found ${config === undefined ? 'no default export' : typeof config})`);
   }
   const record = config as Record<string, unknown>;
-  const known = ['suites', 'models', 'run'];
+  const known = ['suites', 'models', 'run', 'providers', 'prices'];
   for (const key of Object.keys(record)) {
     if (!known.includes(key)) throw new UsageError(`${path}: unknown field "${key}"; a config has ${known.join(', ')}`);
   }
@@ -95,5 +95,53 @@ function validateConfig(path: string, config: unknown): asserts config is Ladder
   }
   if (record.run !== undefined && (typeof record.run !== 'object' || record.run === null)) {
     throw new UsageError(`${path}: "run" must be an object of defaults for \`ladder run\``);
+  }
+  for (const [provider, settings] of entriesOf(path, record, 'providers')) validateProvider(path, provider, settings);
+  for (const [model, price] of entriesOf(path, record, 'prices')) validatePrice(path, model, price);
+}
+
+function entriesOf(path: string, record: Record<string, unknown>, field: string): Array<[string, unknown]> {
+  const value = record[field];
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${path}: "${field}" must be an object keyed by id`);
+  return Object.entries(value);
+}
+
+const PROVIDER_FIELDS: Record<string, 'string' | 'number' | 'object'> = {
+  protocol: 'string',
+  baseURL: 'string',
+  apiKeyEnv: 'string',
+  concurrency: 'number',
+  requestsPerMinute: 'number',
+  tokensPerMinute: 'number',
+  headers: 'object',
+};
+
+function validateProvider(path: string, provider: string, settings: unknown): void {
+  const where = `${path}: providers.${provider}`;
+  if (!/^[a-z0-9][\w.-]*$/i.test(provider)) throw new UsageError(`${where}: a provider id is letters, digits, '.', '_' or '-'`);
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new UsageError(`${where} must be an object`);
+  for (const [field, value] of Object.entries(settings)) {
+    const kind = PROVIDER_FIELDS[field];
+    if (kind === undefined) {
+      const hint = field === 'apiKey' ? '; put the key in an environment variable and name it with apiKeyEnv' : `; known: ${Object.keys(PROVIDER_FIELDS).join(', ')}`;
+      throw new UsageError(`${where}: unknown field "${field}"${hint}`);
+    }
+    if (typeof value !== kind || value === null) throw new UsageError(`${where}.${field} must be a ${kind}`);
+    if (kind === 'number' && !((value as number) > 0)) throw new UsageError(`${where}.${field} must be above 0`);
+  }
+  const protocol = (settings as { protocol?: unknown }).protocol;
+  if (protocol !== undefined && !['openai', 'anthropic', 'google'].includes(protocol as string)) {
+    throw new UsageError(`${where}.protocol must be openai, anthropic or google`);
+  }
+}
+
+function validatePrice(path: string, model: string, price: unknown): void {
+  const where = `${path}: prices["${model}"]`;
+  if (typeof price !== 'object' || price === null) throw new UsageError(`${where} must be { input, output, cachedInput? } in US dollars per million tokens`);
+  for (const field of ['input', 'output', 'cachedInput']) {
+    const value = (price as Record<string, unknown>)[field];
+    if (value === undefined && field === 'cachedInput') continue;
+    if (typeof value !== 'number' || !(value >= 0)) throw new UsageError(`${where}.${field} must be a number >= 0 (US dollars per million tokens)`);
   }
 }

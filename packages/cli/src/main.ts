@@ -1,4 +1,4 @@
-import { LadderError, UsageError } from '@ladder/core';
+import { LadderError, UsageError, redactSecrets } from '@ladder/core';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   report: { summary: '(re)write results.json, results.csv and summary.md of run directories', load: async () => (await import('./commands/report.js')).reportCommand },
   list: { summary: 'list suites, models and scorers', load: async () => (await import('./commands/list.js')).listCommand },
   merge: { summary: 'combine the shard run directories of one plan', load: async () => (await import('./commands/merge.js')).mergeCommand },
+  init: { summary: 'write ladder.config.ts: detect API keys and local servers, pick suites and models', load: async () => (await import('./commands/init.js')).initCommand },
 };
 
 export function usage(): string {
@@ -47,10 +48,10 @@ export function reportError(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   console.error(`ladder: unexpected error: ${oneLine(message)} (set LADDER_DEBUG=1 for the stack trace)`);
-  if (process.env.LADDER_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+  if (process.env.LADDER_DEBUG === '1' && error instanceof Error) console.error(redactSecrets(error.stack ?? ''));
   return 1;
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return redactSecrets(text.replace(/\s*\n\s*/g, ' ').trim());
 }

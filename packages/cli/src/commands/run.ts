@@ -1,12 +1,13 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@ladder/core';
-import { resolveModel } from '@ladder/models';
 import { writeResults } from '@ladder/report';
-import { DEFAULT_TIMEOUT_MS, parseShard, planRun, prepareSuite, runPlan, type PlannedModel, type PreparedSuite } from '@ladder/runner';
+import { DEFAULT_TIMEOUT_MS, parseShard, planRun, prepareSuite, runPlan, type PreparedSuite } from '@ladder/runner';
 import { integerOption, listOption, numberOption, parseArguments } from '../arguments.js';
 import { pickSuites, suiteCatalog } from '../catalog.js';
 import { loadConfig } from '../config.js';
+import { estimatePlan, formatEstimate } from '../dry-run.js';
+import { planModels } from '../plan-models.js';
 import { createProgress } from '../progress.js';
 import { printResultTable } from '../result-table.js';
 
@@ -26,7 +27,11 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
   --data <path>        a local copy of the (single) suite's data
-  --config <file>      config file (default ./ladder.config.ts when present)`;
+  --config <file>      config file (default ./ladder.config.ts when present)
+  --dry-run            print the plan (calls, worst-case tokens and cost) and stop
+  --max-cost <usd>     refuse the run if its worst-case cost is above this many dollars
+  --latency-mode       for speed measurements: fixed --concurrency (default 1), cache off,
+                       --warmup requests per model first (default 3), not recorded`;
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArguments('run', argv, {
@@ -45,6 +50,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     'cache-dir': { type: 'string' },
     data: { type: 'string' },
     config: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'max-cost': { type: 'string' },
+    'latency-mode': { type: 'boolean' },
+    warmup: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) {
@@ -64,7 +73,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (modelIds.length === 0) throw new UsageError('ladder run: no model given; add --model <provider/name>, e.g. --model builtin/oracle');
   const limit = integerOption('limit', values.limit, { min: 1 }) ?? defaults.limit;
   const repeats = integerOption('repeats', values.repeats, { min: 1, max: 1000 }) ?? defaults.repeats;
-  const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 10_000 }) ?? defaults.concurrency;
+  const latencyMode = values['latency-mode'] === true;
+  const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 10_000 }) ?? defaults.concurrency ?? (latencyMode ? 1 : undefined);
+  const warmup = integerOption('warmup', values.warmup, { min: 0, max: 1000 });
+  if (warmup !== undefined && !latencyMode) throw new UsageError('--warmup: only with --latency-mode');
+  if (latencyMode && values.resume === true) throw new UsageError('--latency-mode: a speed measurement is not resumed; start it again with a new --out');
+  const maxCost = numberOption('max-cost', values['max-cost'], { min: 0 });
   const seed = integerOption('seed', values.seed, { min: 0 }) ?? defaults.seed ?? 0;
   const timeoutSeconds = numberOption('timeout', values.timeout, { min: 0.001 });
   const timeoutMs = timeoutSeconds === undefined ? (defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS) : Math.round(timeoutSeconds * 1000);
@@ -79,11 +93,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const catalog = suiteCatalog({ config, configPath, baseDir });
   const suites = pickSuites(catalog, suiteIds);
-  const models: PlannedModel[] = [];
-  for (const id of modelIds) {
-    const model = await resolveModel(id, { configured: config.models ?? {} });
-    models.push({ id, model, concurrency: concurrency ?? model.defaultConcurrency ?? 4 });
-  }
+  const models = await planModels({ ids: modelIds, config, concurrency });
   const prepared: PreparedSuite[] = [];
   for (const suite of suites) {
     prepared.push(
@@ -96,9 +106,24 @@ export async function runCommand(argv: string[]): Promise<number> {
     );
   }
   const plan = planRun({ suites: prepared, models, seed, generation: defaults.generation ?? {}, shard });
-  const directory = resolve(values.out ?? defaults.out ?? join('reports', `run-${timestamp()}`));
+  if (values['dry-run'] === true || maxCost !== undefined) {
+    const estimate = estimatePlan(plan);
+    if (values['dry-run'] === true) {
+      console.log(formatEstimate(estimate));
+      return 0;
+    }
+    if (estimate.costUsd === null) {
+      const unpriced = estimate.models.filter((entry) => entry.costUsd === null).map((entry) => entry.id);
+      throw new UsageError(`--max-cost: no price for ${unpriced.join(', ')}; add it under prices in ladder.config.ts (US dollars per million tokens)`);
+    }
+    if (estimate.costUsd > (maxCost ?? Number.POSITIVE_INFINITY)) {
+      throw new UsageError(`--max-cost ${maxCost}: the worst case of this run is $${estimate.costUsd.toFixed(4)} (${estimate.calls} calls; see --dry-run); raise the ceiling or use --limit`);
+    }
+  }
+  // --out is relative to where you run; the config's run.out to the config file.
+  const directory = values.out !== undefined ? resolve(values.out) : defaults.out !== undefined ? resolve(baseDir, defaults.out) : resolve(join('reports', `run-${timestamp()}`));
   const cacheDirectory =
-    values['no-cache'] === true ? null : resolve(values['cache-dir'] ?? process.env.LADDER_CACHE_DIR ?? defaults.cacheDir ?? join(homedir(), '.cache', 'ladder'));
+    values['no-cache'] === true || latencyMode ? null : resolve(values['cache-dir'] ?? process.env.LADDER_CACHE_DIR ?? defaults.cacheDir ?? join(homedir(), '.cache', 'ladder'));
 
   // 2. Run. Ctrl-C stops taking new work; what finished is in the journal for --resume.
   const controller = new AbortController();
@@ -123,6 +148,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         onSampleEnd: (record, state) => progress.onSampleEnd?.(record, state),
       },
       signal: controller.signal,
+      ...(latencyMode ? { warmup: warmup ?? 3 } : {}),
     });
   } finally {
     process.off('SIGINT', onSignal);
@@ -141,6 +167,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   printResultTable(aggregate);
   const errors = aggregate.rows.reduce((total, row) => total + row.errors, 0);
   if (errors > 0) console.log(`${errors} sample(s) ended in an infrastructure error; they are not in any denominator (see samples.jsonl).`);
+  const truncated = aggregate.rows.reduce((total, row) => total + row.truncated, 0);
+  if (truncated > 0) console.log(`${truncated} sample(s) spent the whole output token budget thinking (status truncated, not in any denominator); raise maxOutputTokens.`);
+  const costs = aggregate.rows.flatMap((row) => (row.costUsd === null ? [] : [row.costUsd]));
+  if (costs.length > 0) console.log(`Cost of the uncached calls: $${costs.reduce((total, cost) => total + cost, 0).toFixed(4)}.`);
   console.log(`Run directory: ${directory}`);
   return 0;
 }
