@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTable } from '../shared/table.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const samplesFlag = process.argv.indexOf('--samples');
@@ -54,9 +55,5 @@ const table = rows.map((row) => [
   String(row.samplesPerSecond),
   String(row.peakRssMb),
 ]);
-const widths = header.map((title, column) => Math.max(title.length, ...table.map((line) => (line[column] ?? '').length)));
-const print = (cells: string[]) => console.log(`| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`);
-print(header);
-print(widths.map((width) => '-'.repeat(width)));
-for (const line of table) print(line);
+printTable(header, table);
 console.log(`\nNode ${process.version}, ${process.platform}-${process.arch}. Target: peak RSS under 300 MB for 100,000 samples.`);

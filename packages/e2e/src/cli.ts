@@ -27,6 +27,23 @@ export function ladder(args: string[], options: { cwd?: string; env?: Record<str
 }
 
 /**
+ * `ladder()` without blocking this process: for tests that serve the CLI from a local server
+ * running in the test itself.
+ */
+export function ladderAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, BIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, CI: 'true', LADDER_CACHE_DIR: join(temporaryDirectory(), 'cache'), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+/**
  * Starts `ladder <args>` as one process, as `pnpm ladder` runs it (`node --import tsx`; tsx's own
  * CLI would run the program in a child process): a kill -9 of it kills the run itself.
  */
