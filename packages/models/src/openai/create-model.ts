@@ -1,3 +1,4 @@
+import { undiciFetch } from '../providers/undici-fetch.js';
 import type { CallOptions, GenerateResult, LanguageModelV1, StreamResult } from '@ladder/core';
 import type OpenAI from 'openai';
 import type { ProviderQuirks } from '../providers/presets.js';
@@ -122,7 +123,7 @@ export async function createOpenAICompatibleModel(options: OpenAICompatibleModel
  */
 function captureErrorBodies(errorBodies: WeakMap<Headers, string>): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await undiciFetch(input, init);
     if (response.status < 400) return response;
     const text = await response.text();
     const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
