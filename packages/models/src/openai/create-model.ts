@@ -1,7 +1,7 @@
-import { undiciFetch } from '../providers/undici-fetch.js';
 import type { CallOptions, GenerateResult, LanguageModelV1, StreamResult } from '@ladder/core';
 import type OpenAI from 'openai';
 import type { ProviderQuirks } from '../providers/presets.js';
+import { undiciFetch } from '../providers/undici-fetch.js';
 import { convertRequest } from './convert-request.js';
 import { displayURL, toAPICallError, type ErrorContext } from './errors.js';
 import { mapResponse } from './map-response.js';

@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 
-let agent: Agent | undefined;
+let client: Promise<{ agent: Agent; request: typeof import('undici').request }> | undefined;
+
+/** undici, loaded on the first request (nobody who runs no provider model pays for it). */
+function undiciClient() {
+  client ??= import('undici').then(({ Agent, request }) => ({ agent: new Agent({ keepAliveTimeout: 30_000, connections: null }), request }));
+  return client;
+}
 
 /**
  * A `fetch` for the provider SDKs on undici's `request` API, which does far less per request
@@ -10,7 +16,7 @@ let agent: Agent | undefined;
  * connections, no limit per origin; the caller's AbortSignal aborts the request.
  */
 export const undiciFetch: typeof fetch = async (input, init) => {
-  agent ??= new Agent({ keepAliveTimeout: 30_000, connections: null });
+  const { agent, request } = await undiciClient();
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const headers: Record<string, string> = {};
   new Headers(init?.headers).forEach((value, name) => {
