@@ -45,6 +45,8 @@ export interface SampleRecord {
   costUsd?: number;
   /** sha256 of the rendered prompt. */
   promptHash: string;
+  /** The sample's group (its suite's `groupOf`), e.g. an MMLU subject. */
+  group?: string;
   error?: string;
   /** Attempts that failed and were retried: the error and the wait that followed. */
   retries?: { error: string; waitMs: number }[];
@@ -132,4 +134,10 @@ export interface ResultRow {
   samples: number;
   /** US dollars spent on the uncached calls of this suite x model; null when the price is unknown. */
   costUsd: number | null;
+  /** Number of groups (subjects ...) when the suite has them, else 0. */
+  groups: number;
+  /** Unweighted mean over groups (every subject counts once); null without groups. `value` is sample-weighted. */
+  macroValue: number | null;
+  /** maj@k (cons@k): with repeats, the share of samples whose most frequent answer is right; else null. */
+  majorityValue: number | null;
 }

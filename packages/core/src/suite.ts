@@ -41,6 +41,12 @@ export interface Suite {
   chanceAnswers?(sample: Sample, all: readonly Sample[]): string[];
   /** Expected score of a chance-level baseline on this sample, when it can be computed. */
   chanceScore?(sample: Sample, all: readonly Sample[]): number | undefined;
+  /**
+   * The group a sample belongs to (an MMLU subject, a difficulty level): each record carries it,
+   * and reports add the unweighted mean over groups (every group counts once) beside the
+   * sample-weighted overall value.
+   */
+  groupOf?(sample: Sample): string | undefined;
 }
 
 /** Gives type checking to a suite, either a full `Suite` or a declarative `SuiteDefinition`. */

@@ -42,4 +42,21 @@ describe('aggregateRun', () => {
     expect(row?.ci95?.[0]).toBeCloseTo(mean - 1.959963984540054 * standardError, 4);
     expect(row?.ci95?.[1]).toBeCloseTo(Math.min(1, mean + 1.959963984540054 * standardError), 4);
   });
+
+  it('adds the unweighted mean over groups beside the sample-weighted value', () => {
+    // Subject a: 3 of 4 right; subject b: 0 of 1 right. Over samples 3/5, over subjects (0.75 + 0) / 2.
+    const records = [1, 1, 1, 0].map((score, index) => ({ sampleId: `a${index}`, group: 'a', status: 'ok' as const, score }));
+    records.push({ sampleId: 'b0', group: 'b', status: 'ok' as const, score: 0 });
+    const [row] = aggregateRun(runDirectory({ repeats: 1, records })).rows;
+    expect(row).toMatchObject({ value: 0.6, groups: 2, macroValue: 0.375, majorityValue: null });
+  });
+
+  it('computes maj@k from the answers given over the repeats', () => {
+    // q0: answers 7, 7, 8 (7 right) -> right; q1: 5, 6, 6 (5 right) -> wrong; q2: 1, 2, 3 (first, 1, right) -> right.
+    const answers = [['7', 1], ['7', 1], ['8', 0], ['5', 1], ['6', 0], ['6', 0], ['1', 1], ['2', 0], ['3', 0]] as const;
+    const records = answers.map(([answer, score], index) => ({ sampleId: `q${Math.floor(index / 3)}`, repeat: index % 3, status: 'ok' as const, score, answer }));
+    const [row] = aggregateRun(runDirectory({ repeats: 3, records })).rows;
+    expect(row?.value).toBeCloseTo(4 / 9, 5);
+    expect(row?.majorityValue).toBeCloseTo(2 / 3, 5);
+  });
 });

@@ -15,6 +15,10 @@ interface ScoredItem {
   totalMs: number | null;
   firstTokenMs: number | null;
   costUsd: number | null;
+  /** The sample's group (subject), when its suite has groups. */
+  group: string | undefined;
+  /** What the scorer extracted: the vote of maj@k. */
+  answer: string | null;
 }
 
 export interface LatencySummary {
@@ -56,6 +60,8 @@ export function aggregateRun(directory: string): RunAggregate {
       totalMs: record.timing?.totalMs ?? null,
       firstTokenMs: record.timing?.firstTokenMs ?? null,
       costUsd: record.costUsd ?? null,
+      group: record.group,
+      answer: record.answer,
     });
   }
   // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
@@ -91,6 +97,51 @@ function firstOfEach(items: ScoredItem[]): ScoredItem[] {
   return unique;
 }
 
+/** The unweighted mean over groups (each subject counts once), beside the sample-weighted value. */
+function groupMeans(scored: ScoredItem[]): { groups: number; macroValue: number | null } {
+  const byGroup = new Map<string, { total: number; count: number }>();
+  for (const item of scored) {
+    if (item.group === undefined) continue;
+    const entry = byGroup.get(item.group) ?? { total: 0, count: 0 };
+    entry.total += item.score ?? 0;
+    entry.count += 1;
+    byGroup.set(item.group, entry);
+  }
+  if (byGroup.size === 0) return { groups: 0, macroValue: null };
+  let sum = 0;
+  for (const { total, count } of byGroup.values()) sum += total / count;
+  return { groups: byGroup.size, macroValue: round(sum / byGroup.size) };
+}
+
+/**
+ * maj@k (cons@k): per sample, the answer given most often over its repeats (ties: the one given
+ * first) is the sample's answer; the share of samples whose answer scored 1. Unanswered repeats
+ * do not vote.
+ */
+function majorityAccuracy(scored: ScoredItem[]): number | null {
+  const bySample = new Map<string, ScoredItem[]>();
+  for (const item of scored) {
+    const list = bySample.get(item.sampleId);
+    if (list === undefined) bySample.set(item.sampleId, [item]);
+    else list.push(item);
+  }
+  if (bySample.size === 0) return null;
+  let right = 0;
+  for (const items of bySample.values()) {
+    const votes = new Map<string, { count: number; first: number; score: number }>();
+    for (const item of [...items].sort((a, b) => a.repeat - b.repeat)) {
+      if (item.answer === null || item.status !== 'ok') continue;
+      const vote = votes.get(item.answer) ?? { count: 0, first: item.repeat, score: item.score ?? 0 };
+      vote.count += 1;
+      votes.set(item.answer, vote);
+    }
+    let best: { count: number; first: number; score: number } | undefined;
+    for (const vote of votes.values()) if (best === undefined || vote.count > best.count || (vote.count === best.count && vote.first < best.first)) best = vote;
+    if (best !== undefined && best.score === 1) right += 1;
+  }
+  return round(right / bySample.size);
+}
+
 /** Dollars spent on the uncached calls; null when the model has no price. */
 function sumCosts(items: ScoredItem[], priced: boolean): number | null {
   if (!priced) return null;
@@ -119,6 +170,8 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     repeats: suite.repeats,
     samples: suite.samples,
     costUsd: sumCosts(items, options.priced),
+    ...groupMeans(scored),
+    majorityValue: suite.repeats > 1 ? majorityAccuracy(scored) : null,
   };
   if (n === 0) return row;
   const mean = values.reduce((total, value) => total + value, 0) / n;

@@ -66,6 +66,12 @@ export function renderSummary(aggregate: RunAggregate): string {
         `| ${cell(row.model)} | ${formatValue(row.value, kind)} | ${formatInterval(row.ci95, kind)} | ${row.n} | ${row.errors} | ${row.truncated} | ${row.unanswered} | ${row.cached} | ${formatLatency(latency?.totalMsP50 ?? null)} | ${row.costUsd === null ? '—' : `$${row.costUsd.toFixed(4)}`} |`,
       );
     }
+    for (const row of rows.filter((candidate) => candidate.suite === suite.id)) {
+      if (row.macroValue !== null) {
+        lines.push('', `${cell(row.model)}: ${formatValue(row.value, kind)} over samples, ${formatValue(row.macroValue, kind)} as the unweighted mean of ${row.groups} groups.`);
+      }
+      if (row.majorityValue !== null) lines.push('', `${cell(row.model)}: maj@${suite.repeats} (majority answer over ${suite.repeats} repeats) ${formatValue(row.majorityValue, kind)}; the value above is pass@1 averaged over the repeats.`);
+    }
     lines.push('');
   }
   return `${lines.join('\n')}`;

@@ -21,6 +21,9 @@ export const CSV_COLUMNS = [
   'repeats',
   'samples',
   'cost_usd',
+  'groups',
+  'macro_value',
+  'majority_value',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -45,6 +48,9 @@ export async function renderCsv(rows: ResultRow[]): Promise<string> {
     row.repeats,
     row.samples,
     row.costUsd ?? '',
+    row.groups,
+    row.macroValue ?? '',
+    row.majorityValue ?? '',
   ]);
   return `${await writeToString(table, { headers: [...CSV_COLUMNS], writeHeaders: true })}\n`;
 }

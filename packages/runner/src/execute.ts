@@ -11,6 +11,7 @@ import {
 } from '@ladder/core';
 import { cacheKeyFor, type ResponseCache } from './cache.js';
 import { HeapPacer } from './heap-pacer.js';
+import type { PreparedSuite } from './prepare-suite.js';
 import { estimateTokens } from './rate-limiter.js';
 import { callModel, type ModelAnswer } from './call-model.js';
 import type { Journal } from './journal.js';
@@ -145,6 +146,7 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     sampleId: sample.id,
     repeat: item.repeat,
     promptHash: prepared.promptHashes[item.sampleIndex] ?? '',
+    ...groupOf(prepared, sample),
   };
 
   let answer: ModelAnswer | Omit<ModelAnswer, 'timing'> | undefined;
@@ -251,6 +253,11 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
   };
+}
+
+function groupOf(prepared: PreparedSuite, sample: PreparedSuite['samples'][number]): { group?: string } {
+  const group = prepared.suite.groupOf?.(sample);
+  return group === undefined ? {} : { group };
 }
 
 function totalTokens(usage: Usage): number | undefined {
