@@ -2,6 +2,7 @@ import { type Scorer } from '@ladder/core';
 import { jsFunctionTests } from './code/js-function-tests.js';
 import { choiceMatch } from './match/choice-match.js';
 import { exactMatch } from './match/exact-match.js';
+import { mathAnswer } from './math/scorer.js';
 import { numericMatch } from './match/numeric-match.js';
 import { chrf } from './translation/chrf-scorer.js';
 
@@ -18,6 +19,7 @@ export const builtinScorers = {
   chrf: { description: 'sentence chrF against the reference(s), 0..100 (sacreBLEU defaults)', create: () => chrf() },
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
+  math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
 } satisfies Record<string, ScorerEntry>;
 
 export type BuiltinScorerName = keyof typeof builtinScorers;
