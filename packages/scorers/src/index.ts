@@ -2,6 +2,11 @@ export { builtinScorers, resolveScorer, type ScorerEntry, type BuiltinScorerName
 export { exactMatch, type ExactMatchOptions } from './match/exact-match.js';
 export { numericMatch, type NumericMatchOptions } from './match/numeric-match.js';
 export { extractAnswerNumber, parseNumber } from './match/extract-number.js';
+export { mathAnswer, type MathAnswerOptions } from './math/scorer.js';
+export { extractMathAnswer, lastBoxedContent, lastBoxedOnlyString, type ExtractMathOptions } from './math/extract.js';
+export { normalizeMathAnswer, UNIT_WORDS, type NormalizeOptions } from './math/normalize.js';
+export { mathEqual, parseDigits, type MathEqualOptions } from './math/equal.js';
+export { symbolicEqual, MAX_SYMBOLIC_LENGTH } from './math/symbolic.js';
 export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';
@@ -23,3 +28,16 @@ export {
   passAtK,
   type BootstrapOptions,
 } from './stats/index.js';
+export { circularVariants, circularCorrect, circularBaseId } from './choice/circular.js';
+export {
+  simpleEvalsMmluExtract,
+  simpleEvalsGpqaExtract,
+  opencompassFirstOption,
+  opencompassFirstCapital,
+  opencompassMmluSimpleEvalsExtract,
+  opencompassCmmluCotExtract,
+  cmmluExtractChoice,
+  cevalExtractAnswer,
+  lmEvalMmluGenerativeFilter,
+  type CmmluExtractOptions,
+} from './choice/reference-extractors.js';

@@ -56,7 +56,34 @@ describe('extractChoice', () => {
     ['<think>maybe Answer: A</think>Answer: B', 'B'],
   ])('%s → %s', (text, expected) => expect(extractChoice(text)).toBe(expected));
 
-  it.each([['I am not sure.'], ['A good question.'], ['Answer: E']])('%s → nothing', (text) => expect(extractChoice(text)).toBeUndefined());
+  it.each([['I am not sure.'], ['A good question.'], ['Answer: E'], ['Option A is wrong.'], ['<think>Answer: B</think>'], ['']])('%j → nothing', (text) =>
+    expect(extractChoice(text)).toBeUndefined(),
+  );
+
+  it.each([
+    ['reasoning only closed: ... Answer: A</think>\nAnswer: C', 'C'],
+    ['<think>\nLet me see, option B looks plausible.\n</think>\n\n**Answer: D**', 'D'],
+    ['The answer is $\\boxed{\\text{C}}$.', 'C'],
+    ['Looking at each option... A is wrong, B is wrong.\n\nAnswer: (C)', 'C'],
+    ['The correct option is B because the others fail.', 'B'],
+    ['Final answer: D', 'D'],
+    ['选 C', 'C'],
+    ['正确答案为Ｃ', 'C'],
+    ['分析：A项错误，B项错误，所以应选D。', 'D'],
+    ['选项A是错的，选项B正确', 'B'],
+    ['C. The mitochondria', 'C'],
+    ['(B) 37.8°C', 'B'],
+    ['Ａ', 'A'],
+    ['First I considered A, then B.\nC', 'C'],
+    ['answer is (a)', 'A'],
+  ])('%j → %s', (text, expected) => expect(extractChoice(text)).toBe(expected));
+
+  it('accepts only the first optionCount letters', () => {
+    expect(extractChoice('Answer: E', 5)).toBe('E');
+    expect(extractChoice('Answer: E', 4)).toBeUndefined();
+    expect(extractChoice('Answer: C', 2)).toBeUndefined();
+    expect(extractChoice('The answer is J', 10)).toBe('J');
+  });
 });
 
 describe('choiceMatch and exactMatch', () => {
