@@ -116,6 +116,21 @@ export function createMathSuite(dataset: MathDataset): Suite {
     generation: { temperature: 0, maxOutputTokens: 4096 },
     scorer: lazyMathScorer(),
     repeats: 1,
-    oracleAnswer: (sample) => `The final answer is \\boxed{${sample.targets[0] ?? ''}}.`,
+    oracleAnswer: (sample) => oracleAnswerFor(sample.targets[0] ?? ''),
   });
+}
+
+/**
+ * The reference as a model would write it: `\boxed{…}`, or, when the reference's braces do not
+ * balance (`\left\{ … \right.` counts an escaped brace, as Qwen's boxed matcher does), the Minerva
+ * form "The final answer is $…$. I hope it is correct.", which the extractor reads without matching braces.
+ */
+export function oracleAnswerFor(reference: string): string {
+  let depth = 0;
+  for (const character of reference) {
+    if (character === '{') depth += 1;
+    else if (character === '}') depth -= 1;
+    if (depth < 0) break;
+  }
+  return depth === 0 && !reference.includes('$') ? `The final answer is \\boxed{${reference}}.` : `The final answer is $${reference}$. I hope it is correct.`;
 }
