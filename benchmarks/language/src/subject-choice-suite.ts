@@ -1,5 +1,9 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError, type Sample, type Suite } from '@ladder/core';
+import { downloadPinned, githubRawUrl, isOffline } from '@ladder/datasets';
 import { choiceMatch } from '@ladder/scorers';
+import { PINNED_FOLDERS } from './pinned-folders.js';
 import { defaultSubjectFolder, locateSubjectFolder, readSubjectFolder, type ChoiceItem, type SubjectFolderFormat } from './subject-folder.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
@@ -44,6 +48,41 @@ function renderFewShot(spec: SubjectChoiceSpec, subject: string, dev: readonly C
 }
 
 /**
+ * No local copy: download the pinned files (each checked against its sha256) into
+ * `<folder>.partial/`, which becomes the folder only once every file is there, so an interrupted
+ * download never looks like a complete copy; files already downloaded are kept for the next try.
+ * Otherwise say in one line where to put the files.
+ */
+async function downloadSubjectFolder(spec: SubjectChoiceSpec): Promise<string> {
+  const folder = defaultSubjectFolder(spec.id);
+  const pinned = PINNED_FOLDERS[spec.id];
+  if (pinned === undefined) throw new UsageError(spec.missingData(folder));
+  const entries = Object.entries(pinned.files);
+  const partial = `${folder}.partial`;
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const [path, sha256] = entries[next++] as [string, string];
+      await downloadPinned({
+        url: githubRawUrl({ repo: pinned.repo, commit: pinned.commit, path: `${pinned.root}/${path}` }),
+        sha256,
+        cachePath: join(partial, path),
+        name: spec.id,
+        offline: isOffline(),
+      });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 8 }, worker));
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.replace(/^[^:]*: /, '').split('; with no network')[0] ?? '') : String(error);
+    throw new UsageError(`${spec.missingData(folder)}; downloading it failed: ${reason}`);
+  }
+  renameSync(partial, folder);
+  return folder;
+}
+
+/**
  * A suite over a folder of per-subject CSVs. Samples are ordered subject by subject
  * (alphabetical file names), rows in file order, so `--limit N` takes the first N questions of
  * the first subjects. Ids are `${subject}/${row index}` (0-based, header excluded).
@@ -55,8 +94,7 @@ export function defineSubjectChoiceSuite(spec: SubjectChoiceSpec): Suite {
     description: spec.description,
     capabilities: ['knowledge'],
     async load(context) {
-      const folder = locateSubjectFolder(spec.id, spec.format, context);
-      if (folder === undefined) throw new UsageError(spec.missingData(defaultSubjectFolder(spec.id)));
+      const folder = locateSubjectFolder(spec.id, spec.format, context) ?? (await downloadSubjectFolder(spec));
       const data = await readSubjectFolder(spec.id, folder, spec.format);
       const samples = data.subjects.flatMap(({ subject, test, dev }) => {
         const fewShot = renderFewShot(spec, subject, dev);
