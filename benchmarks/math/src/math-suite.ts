@@ -132,5 +132,5 @@ export function oracleAnswerFor(reference: string): string {
     else if (character === '}') depth -= 1;
     if (depth < 0) break;
   }
-  return depth === 0 && !reference.includes('$') ? `The final answer is \\boxed{${reference}}.` : `The final answer is $${reference}$. I hope it is correct.`;
+  return depth === 0 ? `The final answer is \\boxed{${reference}}.` : `The final answer is $${reference}$. I hope it is correct.`;
 }
