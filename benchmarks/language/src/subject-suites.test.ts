@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type LoadedDataset, type Sample, type Score, type Suite } from '@ladder/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ceval, cmmlu, mmlu, suites } from './index.js';
+import { ceval, cmmlu, mmlu, mmluCircular, suites } from './index.js';
 import { CEVAL_SUBJECT_NAMES, CMMLU_SUBJECT_NAMES } from './subject-names.js';
 
 const SHARED = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
@@ -41,7 +41,7 @@ async function loadError(suite: Suite, dataPath?: string): Promise<Error> {
 }
 
 it('exports mmlu, cmmlu and ceval in the family list, grouped by subject', () => {
-  expect(suites.map((suite) => suite.id)).toEqual(['demo-language', 'mmlu', 'cmmlu', 'ceval']);
+  expect(suites.map((suite) => suite.id)).toEqual(['demo-language', 'mmlu', 'cmmlu', 'ceval', 'mmlu-circular', 'cmmlu-circular', 'ceval-circular']);
   for (const suite of [mmlu, cmmlu, ceval]) {
     expect(suite.version).toBe('1');
     expect(suite.generation).toEqual({ temperature: 0, maxOutputTokens: 32 });
@@ -212,3 +212,18 @@ describe('malformed CSV', () => {
     expect((await loadError(ceval, folder)).message).toBe(`${join(folder, 'val', 'law_val.csv')}:2: column "D" is missing (header must name question, A, B, C, D, answer)`);
   });
 });
+
+describe.skipIf(!existsSync(MMLU_DATA))('mmlu-circular', () => {
+  it('asks each question under all four rotations, moving the answer with its option', async () => {
+    const plain = await mmlu.load({ baseDir: '.', dataPath: MMLU_DATA });
+    const circular = await mmluCircular.load({ baseDir: '.', dataPath: MMLU_DATA });
+    expect(circular.samples).toHaveLength(4 * plain.samples.length);
+    const first = plain.samples[0] as Sample;
+    const rotations = circular.samples.slice(0, 4);
+    expect(rotations.map((sample) => sample.id)).toEqual([0, 1, 2, 3].map((k) => `${first.id}#rot${k}`));
+    const rightOption = first.choices?.['ABCD'.indexOf(first.targets[0] ?? '')];
+    for (const rotation of rotations) expect(rotation.choices?.['ABCD'.indexOf(rotation.targets[0] ?? '')]).toBe(rightOption);
+    expect(mmluCircular.prompt(rotations[1] as Sample)[0]?.content).not.toBe(mmlu.prompt(first)[0]?.content);
+  });
+});
+

@@ -140,4 +140,6 @@ export interface ResultRow {
   macroValue: number | null;
   /** maj@k (cons@k): with repeats, the share of samples whose most frequent answer is right; else null. */
   majorityValue: number | null;
+  /** CircularEval: the share of questions right under every rotation of their options (sample ids `<id>#rot<k>`); else null. */
+  circularValue: number | null;
 }

@@ -43,7 +43,7 @@ describe('the Quick start demo', () => {
       }
     }
     const csv = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('suite,model,metric,value,ci95_low,ci95_high,n,errors,truncated,unanswered,cached,chance,repeats,samples,cost_usd,groups,macro_value,majority_value');
+    expect(csv[0]).toBe('suite,model,metric,value,ci95_low,ci95_high,n,errors,truncated,unanswered,cached,chance,repeats,samples,cost_usd,groups,macro_value,majority_value,circular_value');
     expect(csv).toHaveLength(rows.length + 1);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| builtin/oracle |');
   });

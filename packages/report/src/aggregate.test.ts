@@ -59,4 +59,12 @@ describe('aggregateRun', () => {
     expect(row?.value).toBeCloseTo(4 / 9, 5);
     expect(row?.majorityValue).toBeCloseTo(2 / 3, 5);
   });
+
+  it('counts a question right under CircularEval only when every rotation is right', () => {
+    // q0: all four rotations right; q1: one rotation wrong.
+    const scores = [1, 1, 1, 1, 1, 0, 1, 1];
+    const records = scores.map((score, index) => ({ sampleId: `q${Math.floor(index / 4)}#rot${index % 4}`, status: 'ok' as const, score }));
+    const [row] = aggregateRun(runDirectory({ repeats: 1, records })).rows;
+    expect(row).toMatchObject({ value: 0.875, circularValue: 0.5 });
+  });
 });

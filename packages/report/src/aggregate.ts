@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
-import { bootstrapMeanInterval, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
+import { bootstrapMeanInterval, circularBaseId, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
 
@@ -142,6 +142,19 @@ function majorityAccuracy(scored: ScoredItem[]): number | null {
   return round(right / bySample.size);
 }
 
+/** CircularEval: a question counts when every one of its rotations (`<id>#rot<k>`, in every repeat) scored 1. */
+function circularAccuracy(scored: ScoredItem[]): number | null {
+  if (!scored.some((item) => item.sampleId !== circularBaseId(item.sampleId))) return null;
+  const questions = new Map<string, boolean>();
+  for (const item of scored) {
+    const question = circularBaseId(item.sampleId);
+    questions.set(question, (questions.get(question) ?? true) && (item.score ?? 0) >= 1);
+  }
+  let right = 0;
+  for (const correct of questions.values()) if (correct) right += 1;
+  return round(right / questions.size);
+}
+
 /** Dollars spent on the uncached calls; null when the model has no price. */
 function sumCosts(items: ScoredItem[], priced: boolean): number | null {
   if (!priced) return null;
@@ -172,6 +185,7 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     costUsd: sumCosts(items, options.priced),
     ...groupMeans(scored),
     majorityValue: suite.repeats > 1 ? majorityAccuracy(scored) : null,
+    circularValue: circularAccuracy(scored),
   };
   if (n === 0) return row;
   const mean = values.reduce((total, value) => total + value, 0) / n;

@@ -70,6 +70,7 @@ export function renderSummary(aggregate: RunAggregate): string {
       if (row.macroValue !== null) {
         lines.push('', `${cell(row.model)}: ${formatValue(row.value, kind)} over samples, ${formatValue(row.macroValue, kind)} as the unweighted mean of ${row.groups} groups.`);
       }
+      if (row.circularValue !== null) lines.push('', `${cell(row.model)}: CircularEval ${formatValue(row.circularValue, kind)} (right under every rotation of the options); the value above is per rotation.`);
       if (row.majorityValue !== null) lines.push('', `${cell(row.model)}: maj@${suite.repeats} (majority answer over ${suite.repeats} repeats) ${formatValue(row.majorityValue, kind)}; the value above is pass@1 averaged over the repeats.`);
     }
     lines.push('');

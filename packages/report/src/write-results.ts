@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'groups',
   'macro_value',
   'majority_value',
+  'circular_value',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -51,6 +52,7 @@ export async function renderCsv(rows: ResultRow[]): Promise<string> {
     row.groups,
     row.macroValue ?? '',
     row.majorityValue ?? '',
+    row.circularValue ?? '',
   ]);
   return `${await writeToString(table, { headers: [...CSV_COLUMNS], writeHeaders: true })}\n`;
 }
