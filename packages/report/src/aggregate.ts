@@ -191,18 +191,20 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
   const mean = values.reduce((total, value) => total + value, 0) / n;
   row.value = round(mean);
   const binary = values.every((value) => value === 0 || value === 1);
-  const clustered = suite.repeats > 1;
+  // Repeats of one sample, and the rotations of one CircularEval question, are not independent.
+  const clusterOf = (item: ScoredItem) => circularBaseId(item.sampleId);
+  const clustered = suite.repeats > 1 || scored.some((item) => clusterOf(item) !== item.sampleId);
   let interval: [number, number];
   if (suite.metricKind === 'proportion' && binary && !clustered) {
     interval = wilsonInterval(values.reduce((total: number, value) => total + value, 0), n);
   } else if (suite.metricKind === 'proportion' && binary) {
     // Repeats of one sample are not independent: a normal interval with the clustered SE.
-    const standardError = clusteredStandardError(values, scored.map((item) => item.sampleId));
+    const standardError = clusteredStandardError(values, scored.map(clusterOf));
     interval = [Math.max(0, mean - Z95 * standardError), Math.min(1, mean + Z95 * standardError)];
   } else {
     interval = bootstrapMeanInterval(values, {
       seed: `${suite.id}/${options.model}`,
-      ...(clustered ? { clusters: scored.map((item) => item.sampleId) } : {}),
+      ...(clustered ? { clusters: scored.map(clusterOf) } : {}),
     });
   }
   row.ci95 = [round(interval[0]), round(interval[1])];
