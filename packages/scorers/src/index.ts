@@ -7,6 +7,11 @@ export { extractMathAnswer, lastBoxedContent, lastBoxedOnlyString, type ExtractM
 export { normalizeMathAnswer, UNIT_WORDS, type NormalizeOptions } from './math/normalize.js';
 export { mathEqual, parseDigits, type MathEqualOptions } from './math/equal.js';
 export { symbolicEqual, MAX_SYMBOLIC_LENGTH } from './math/symbolic.js';
+export { hendrycksIsEquiv, hendrycksStripString } from './math/reference/hendrycks.js';
+export { lmEvalLastBoxedOnlyString, lmEvalRemoveBoxed } from './math/reference/boxed.js';
+export { gsm8kExtractAnswer, gsm8kStrictMatch, gsm8kFlexibleExtract, GSM8K_INVALID } from './math/reference/gsm8k.js';
+export { getUnnormalizedAnswer, normalizeFinalAnswer, MINERVA_INVALID, SUBSTITUTIONS as MINERVA_SUBSTITUTIONS, REMOVED_EXPRESSIONS as MINERVA_REMOVED_EXPRESSIONS } from './math/reference/minerva.js';
+export { mathHendrycks, gsm8kStrict } from './math/reference/scorers.js';
 export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';

@@ -3,6 +3,7 @@ import { jsFunctionTests } from './code/js-function-tests.js';
 import { choiceMatch } from './match/choice-match.js';
 import { exactMatch } from './match/exact-match.js';
 import { mathAnswer } from './math/scorer.js';
+import { gsm8kStrict, mathHendrycks } from './math/reference/scorers.js';
 import { numericMatch } from './match/numeric-match.js';
 import { chrf } from './translation/chrf-scorer.js';
 
@@ -20,6 +21,8 @@ export const builtinScorers = {
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
   math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
+  'math-hendrycks': { description: 'reproduces Hendrycks MATH: the last \\boxed{} (lm-eval variant) equals a target under hendrycks/math is_equiv string normalisation (no numeric or symbolic equivalence)', create: () => mathHendrycks() },
+  'gsm8k-strict': { description: 'reproduces grade-school-math: the first "#### <number>" (commas removed) equals the target string; none is unanswered', create: () => gsm8kStrict() },
 } satisfies Record<string, ScorerEntry>;
 
 export type BuiltinScorerName = keyof typeof builtinScorers;
