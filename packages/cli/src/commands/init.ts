@@ -30,7 +30,7 @@ and takes the flags, or the defaults below.
 
 ${wrap(`API keys are found by variable name (${apiKeyVariables().join(', ')}); their values are never printed or written: the config names the variables in comments.`)}
 
-${wrap(`Local servers are asked for their models at <base URL>/models (500 ms each), at <NAME>_BASE_URL when that is set and otherwise at ${localProbes({ env: {} })
+${wrap(`Local servers are asked for their models at <base URL>/models (2 s each), at <NAME>_BASE_URL when that is set and otherwise at ${localProbes({ env: {} })
   .map((probe) => `${probe.baseURL} (${probe.provider})`)
   .join(', ')}; a server away from its default address is written under providers.`)}`;
 

@@ -46,7 +46,7 @@ describe('detectLocalServers', () => {
         json(response, 200, { models: [{ name: '/models/stories260K.gguf', model: '/models/stories260K.gguf' }], object: 'list', data: [{ id: '/models/stories260K.gguf', object: 'model' }] });
       } else json(response, 404, {});
     });
-    const found = await detectLocalServers({ probes: [probe('vllm', `${vllm}/v1`), probe('llamacpp', `${llamacpp}/v1`)] });
+    const found = await detectLocalServers({ probes: [probe('vllm', `${vllm}/v1`), probe('llamacpp', `${llamacpp}/v1`)], timeoutMs: 10_000 });
     expect(found).toEqual([
       { provider: 'vllm', label: 'vllm', baseURL: `${vllm}/v1`, customBaseURL: true, models: ['Qwen/Qwen2.5-0.5B-Instruct', 'tiny'] },
       { provider: 'llamacpp', label: 'llamacpp', baseURL: `${llamacpp}/v1`, customBaseURL: true, models: ['stories260K.gguf'] },
@@ -59,7 +59,7 @@ describe('detectLocalServers', () => {
       else if (request.url === '/v1/models') json(response, 200, { object: 'list', data: [{ id: 'llama3.2:latest' }] });
       else json(response, 404, {});
     });
-    const [server] = await detectLocalServers({ probes: [probe('ollama', `${ollama}/v1`, { tagsURL: `${ollama}/api/tags` })] });
+    const [server] = await detectLocalServers({ probes: [probe('ollama', `${ollama}/v1`, { tagsURL: `${ollama}/api/tags` })], timeoutMs: 10_000 });
     expect(server?.models).toEqual(['llama3.2:latest', 'qwen3:0.6b']);
   });
 
@@ -70,9 +70,9 @@ describe('detectLocalServers', () => {
       if (request.headers.authorization === 'Bearer local-key') json(response, 200, { data: [{ id: 'm' }] });
       else json(response, 401, { error: 'unauthorized' });
     });
-    const withKey = await detectLocalServers({ probes: [probe('vllm', `${guarded}/v1`, { apiKeyEnv: ['VLLM_API_KEY'] })], env: { VLLM_API_KEY: 'local-key' } });
+    const withKey = await detectLocalServers({ probes: [probe('vllm', `${guarded}/v1`, { apiKeyEnv: ['VLLM_API_KEY'] })], env: { VLLM_API_KEY: 'local-key' }, timeoutMs: 10_000 });
     expect(withKey[0]?.models).toEqual(['m']);
-    const without = await detectLocalServers({ probes: [probe('vllm', `${guarded}/v1`, { apiKeyEnv: ['VLLM_API_KEY'] })], env: {} });
+    const without = await detectLocalServers({ probes: [probe('vllm', `${guarded}/v1`, { apiKeyEnv: ['VLLM_API_KEY'] })], env: {}, timeoutMs: 10_000 });
     expect(without[0]).toMatchObject({ models: [], problem: 'answered HTTP 401 (needs a key)' });
     expect(seen).toEqual(['Bearer local-key', undefined]);
   });
@@ -97,7 +97,7 @@ describe('detectLocalServers', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>hello</html>');
     });
-    const [server] = await detectLocalServers({ probes: [probe('vllm', `${html}/v1`)] });
+    const [server] = await detectLocalServers({ probes: [probe('vllm', `${html}/v1`)], timeoutMs: 10_000 });
     expect(server?.models).toEqual([]);
   });
 });

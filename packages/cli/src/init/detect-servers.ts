@@ -26,7 +26,7 @@ export interface DetectedServer {
   problem?: string;
 }
 
-export const PROBE_TIMEOUT_MS = 500;
+export const PROBE_TIMEOUT_MS = 2000;
 
 /** One probe per local preset, at `<PRESET>_BASE_URL` when that is set and at the preset's URL otherwise. */
 export function localProbes(options: { env: NodeJS.ProcessEnv; presets?: Record<string, ProviderPreset> }): LocalProbe[] {
