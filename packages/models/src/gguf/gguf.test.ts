@@ -255,7 +255,7 @@ describe.skipIf(!canRun)('gguf model (stories260K)', () => {
     const started = performance.now();
     const next = await model.doGenerate(call({ maxOutputTokens: 3 }));
     expect(next.finishReason.unified).toBe('length');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('rejects a prompt longer than the context with a non-retryable APICallError', async () => {

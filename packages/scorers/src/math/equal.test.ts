@@ -72,7 +72,7 @@ describe('symbolic comparison limits', () => {
     expect(tooCostly(['Sum', 'n', ['Tuple', 'n', 1, 10]])).toBe(true);
     expect(tooCostly(['Factorial', 'n'])).toBe(false);
     // generous bound: the point is "not seconds"
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('does not parse inputs over the size cap, and honours an expired deadline', () => {
