@@ -14,7 +14,7 @@ export {
   type StreamPart,
   type StreamResult,
 } from './language-model.js';
-export type { Score, ScoreInput, MetricSpec, Scorer } from './scorer.js';
+export type { Score, ScoreInput, MetricSpec, Scorer, ScorerRunSettings, ScorerEnvironment } from './scorer.js';
 export {
   CAPABILITIES,
   defineSuite,

@@ -75,6 +75,8 @@ export interface SuiteManifest {
   promptHashes: Record<string, string>;
   /** One hash over all prompt hashes, for quick comparison. */
   promptsSha256: string;
+  /** What the scorer ran on (a code scorer: sandbox tier, limits, interpreter version), from `Scorer.environment`. */
+  scorerEnvironment?: Record<string, unknown>;
 }
 
 export interface ModelManifest {
@@ -105,7 +107,17 @@ export interface RunManifest {
   nodeVersion: string;
   platform: string;
   packages: Record<string, string>;
-  options: { concurrency: number | null; timeoutMs: number; maxAttempts: number; cache: boolean; latencyMode?: { warmup: number } | null };
+  options: {
+    concurrency: number | null;
+    timeoutMs: number;
+    maxAttempts: number;
+    cache: boolean;
+    latencyMode?: { warmup: number } | null;
+    /** `--exec-workers`: programs run at once by code scorers (null: the default, one per core). */
+    execWorkers?: number | null;
+  };
+  /** Things the user must know about how the numbers were made (e.g. code that ran without a sandbox). */
+  warnings?: string[];
   suites: SuiteManifest[];
   models: ModelManifest[];
   plannedSamples: number;
@@ -142,4 +154,11 @@ export interface ResultRow {
   majorityValue: number | null;
   /** CircularEval: the share of questions right under every rotation of their options (sample ids `<id>#rot<k>`); else null. */
   circularValue: number | null;
+  /**
+   * Code suites: the unbiased pass@k (Chen et al. 2021) by k, for k = 1, 10, 100 and the number of
+   * repeats, each only when every problem has at least k scored samples; else null or absent.
+   */
+  passAtK?: Record<string, number> | null;
+  /** Code suites: per problem (sample id), the scored samples `n` and how many `passed`. */
+  passCounts?: Record<string, { n: number; passed: number }> | null;
 }

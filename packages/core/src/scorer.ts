@@ -36,9 +36,25 @@ export interface MetricSpec {
   scale?: number;
 }
 
+/** Run-wide settings the runner hands every scorer before the first sample. */
+export interface ScorerRunSettings {
+  /** Programs a code scorer may run at once (`ladder run --exec-workers`; default: the number of cores). */
+  execWorkers?: number;
+}
+
 export interface Scorer {
   name: string;
   /** The metric this scorer's values feed. */
   metric: MetricSpec;
   score(input: ScoreInput): Score | Promise<Score>;
+  /**
+   * Called once per run before any sample is scored: readies what the scorer runs on (the
+   * sandbox of a code scorer) and describes it. The runner records the description in the
+   * manifest (`suites[].scorerEnvironment`), since it can change scores; a `warning` in it is
+   * also shown to the user and kept in `manifest.warnings`.
+   */
+  environment?(settings: ScorerRunSettings): ScorerEnvironment | Promise<ScorerEnvironment>;
 }
+
+/** What a scorer runs on (e.g. `{ tier: 'bubblewrap', limits: {...}, interpreter: {...} }`). */
+export type ScorerEnvironment = Record<string, unknown> & { warning?: string };

@@ -18,7 +18,22 @@ export { chrf } from './translation/chrf-scorer.js';
 export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
 export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
 export { extractJavaScript } from './code/extract-code.js';
-export { runJavaScript, type ProgramResult, type ProgramOutcome, type RunProgramOptions } from './code/executor.js';
+export { runJavaScript, type RunProgramOptions } from './code/executor.js';
+export { pythonFunctionTests, type PythonFunctionTestsOptions } from './code/python-function-tests.js';
+export { extractPython, definesFunction } from './code/extract-python.js';
+export { assemblePythonProgram, type PythonTestProgram } from './code/python-program.js';
+export {
+  createExecutor,
+  sharedExecutor,
+  sandboxChoiceFromEnvironment,
+  type ProgramExecutor,
+  type ExecutorOptions,
+  type ExecutionEnvironment,
+  type SandboxChoice,
+} from './code/execution/executor.js';
+export { DEFAULT_LIMITS, resolveLimits, type ExecutionLimits } from './code/execution/limits.js';
+export { SandboxError, type ProgramLanguage, type ProgramOutcome, type ProgramRequest, type ProgramResult } from './code/execution/program.js';
+export type { TierName } from './code/execution/tier.js';
 export { pythonSplit, codePoints, PYTHON_WHITESPACE } from './text/python-strings.js';
 export {
   createRng,

@@ -1,5 +1,6 @@
 import { type Scorer } from '@ladder/core';
 import { jsFunctionTests } from './code/js-function-tests.js';
+import { pythonFunctionTests } from './code/python-function-tests.js';
 import { choiceMatch } from './match/choice-match.js';
 import { exactMatch } from './match/exact-match.js';
 import { mathAnswer } from './math/scorer.js';
@@ -19,7 +20,11 @@ export const builtinScorers = {
   choice: { description: 'the chosen option letter ("Answer: C", "答案是 C", "(C)") equals the target letter', create: () => choiceMatch() },
   chrf: { description: 'sentence chrF against the reference(s), 0..100 (sacreBLEU defaults)', create: () => chrf() },
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
-  'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
+  'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run with node in the sandbox)', create: () => jsFunctionTests() },
+  'python-tests': {
+    description: 'the Python function in the answer passes the item\'s "tests" (fields entryPoint, tests; optional prompt, setup), run with /usr/bin/python3 in the sandbox',
+    create: () => pythonFunctionTests(),
+  },
   math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
   'math-hendrycks': { description: 'reproduces Hendrycks MATH: the last \\boxed{} (lm-eval variant) equals a target under hendrycks/math is_equiv string normalisation (no numeric or symbolic equivalence)', create: () => mathHendrycks() },
   'gsm8k-strict': { description: 'reproduces grade-school-math: the first "#### <number>" (commas removed) equals the target string; none is unanswered', create: () => gsm8kStrict() },

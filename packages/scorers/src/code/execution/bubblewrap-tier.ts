@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import type { Interpreter } from './interpreters.js';
+import type { ExecutionLimits } from './limits.js';
+import type { ProgramResult } from './program.js';
+import { PRLIMIT_PATH, prlimitArguments } from './resource-limits.js';
+import { nextSandboxUser } from './sandbox-user.js';
+import { spawnProgram } from './spawn-program.js';
+import type { ExecutionTier } from './tier.js';
+
+export const BWRAP_PATH = '/usr/bin/bwrap';
+const INFO_FD = 4;
+const MIB = 1024 * 1024;
+
+/** The parts of the system a program sees, read-only: /usr and the merged-/usr links (or directories) beside it. */
+function systemMounts(): string[] {
+  const mounts = ['--ro-bind', '/usr', '/usr'];
+  for (const name of ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32']) {
+    const path = `/${name}`;
+    if (!existsSync(path)) continue;
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) mounts.push('--symlink', `usr/${name}`, path);
+    else if (stat.isDirectory()) mounts.push('--ro-bind', path, path);
+  }
+  // Debian's /usr/bin links through /etc/alternatives for some tools; nothing else of /etc is shown.
+  if (existsSync('/etc/alternatives')) mounts.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
+  return mounts;
+}
+
+/**
+ * The bwrap arguments: every namespace unshared (no network: only a loopback of its own; its
+ * own pids, so a kill of the sandbox ends all its processes), a read-only system, a private
+ * size-capped /tmp and /dev/shm, nothing of the harness (no repository, no home, no data) and an
+ * empty environment. The program is the first process of its pid namespace (`--as-pid-1`).
+ */
+export function bubblewrapArguments(limits: ExecutionLimits, interpreter: Interpreter, options: { disableUserns: boolean }): string[] {
+  const tmpBytes = String(Math.round(limits.fileMb * MIB));
+  const interpreterMount = interpreter.path.startsWith('/usr/') ? [] : ['--ro-bind', interpreter.path, interpreter.path];
+  return [
+    '--info-fd',
+    String(INFO_FD),
+    ...systemMounts(),
+    ...interpreterMount,
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--size',
+    tmpBytes,
+    '--tmpfs',
+    '/dev/shm',
+    '--remount-ro',
+    '/dev',
+    '--size',
+    tmpBytes,
+    '--tmpfs',
+    '/tmp',
+    '--remount-ro',
+    '/',
+    '--unshare-all',
+    '--unshare-user',
+    ...(options.disableUserns ? ['--disable-userns'] : []),
+    '--die-with-parent',
+    '--new-session',
+    '--as-pid-1',
+    '--clearenv',
+    '--setenv',
+    'PATH',
+    '/usr/bin:/bin',
+    '--setenv',
+    'HOME',
+    '/tmp',
+    '--setenv',
+    'TMPDIR',
+    '/tmp',
+    '--setenv',
+    'LANG',
+    'C.UTF-8',
+    '--chdir',
+    '/tmp',
+    '--',
+    PRLIMIT_PATH,
+    // The process count is per user namespace: the sandbox's own.
+    ...prlimitArguments(limits, interpreter, limits.processes),
+  ];
+}
+
+let disableUsernsSupported: boolean | undefined;
+
+/** bubblewrap 0.8 and later can forbid nested user namespaces (which could reset the limits). */
+function supportsDisableUserns(): boolean {
+  if (disableUsernsSupported === undefined) {
+    try {
+      disableUsernsSupported = execFileSync(BWRAP_PATH, ['--help'], { encoding: 'utf8', timeout: 10_000 }).includes('--disable-userns');
+    } catch {
+      disableUsernsSupported = false;
+    }
+  }
+  return disableUsernsSupported;
+}
+
+/** Programs in bubblewrap (Debian package `bubblewrap`), one fresh sandbox per program. */
+export function bubblewrapTier(): ExecutionTier {
+  return {
+    name: 'bubblewrap',
+    isolation:
+      'bubblewrap: no network, own pid/ipc/uts/user namespaces, read-only /usr, private size-capped /tmp, no harness files, empty environment' +
+      (process.getuid?.() === 0 ? ', a uid of its own per program' : ''),
+    available() {
+      if (!existsSync(BWRAP_PATH)) return `${BWRAP_PATH} not found (apt-get install -y bubblewrap)`;
+      if (!existsSync(PRLIMIT_PATH)) return `${PRLIMIT_PATH} not found (apt-get install -y util-linux)`;
+      return undefined;
+    },
+    run(interpreter: Interpreter, source: string, limits: ExecutionLimits, abortSignal?: AbortSignal): Promise<ProgramResult> {
+      let info = '';
+      let sandboxPid: number | undefined;
+      const killSandbox = (child: ChildProcess) => {
+        // The sandbox's first process: its death ends the pid namespace and everything in it,
+        // and bwrap (our child) reaps it, so nothing is left behind as a zombie.
+        const running = child.exitCode === null && child.signalCode === null;
+        if (!running) return;
+        if (sandboxPid !== undefined) {
+          try {
+            process.kill(sandboxPid, 'SIGKILL');
+            return;
+          } catch {
+            // Already gone.
+          }
+        }
+        if (child.pid !== undefined) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      };
+      return spawnProgram(
+        {
+          file: BWRAP_PATH,
+          args: bubblewrapArguments(limits, interpreter, { disableUserns: supportsDisableUserns() }),
+          cwd: '/',
+          env: { PATH: '/usr/bin:/bin' },
+          user: nextSandboxUser(),
+          extraPipes: 1,
+          onExtraOutput(_fd, chunk) {
+            info += chunk.toString('utf8');
+            const match = /"child-pid"\s*:\s*(\d+)/.exec(info);
+            if (match?.[1] !== undefined) sandboxPid = Number(match[1]);
+          },
+          kill: killSandbox,
+          describeStartFailure: (stderr, exitCode) => firstLine(stderr) || `bwrap exited with status ${String(exitCode)}`,
+        },
+        interpreter,
+        source,
+        limits,
+        abortSignal,
+      );
+    },
+  };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+}
