@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
 import type { Interpreter } from './interpreters.js';
 import type { ExecutionLimits } from './limits.js';
-import type { ProgramResult } from './program.js';
+import { SandboxError, type ProgramResult } from './program.js';
 import { PRLIMIT_PATH, prlimitArguments } from './resource-limits.js';
 import { nextSandboxUser } from './sandbox-user.js';
-import { spawnProgram } from './spawn-program.js';
+import { killSandbox, sandboxPidReader } from './sandbox-process.js';
+import { spawnProgram, type Launch } from './spawn-program.js';
 import type { ExecutionTier } from './tier.js';
+import { WarmPythonPool } from './warm-python.js';
 
 export const BWRAP_PATH = '/usr/bin/bwrap';
 const INFO_FD = 4;
@@ -35,11 +36,17 @@ function systemMounts(): string[] {
  * empty environment. The program is the first process of its pid namespace (`--as-pid-1`).
  */
 export function bubblewrapArguments(limits: ExecutionLimits, interpreter: Interpreter, options: { disableUserns: boolean }): string[] {
+  // The process count is per user namespace: the sandbox's own.
+  return [...sandboxArguments(limits, interpreter.path, options), PRLIMIT_PATH, ...prlimitArguments(limits, interpreter, limits.processes)];
+}
+
+/** Everything up to and including `--`: the command to run in the sandbox follows. */
+export function sandboxArguments(limits: ExecutionLimits, interpreterPath: string, options: { disableUserns: boolean; infoFd?: number }): string[] {
   const tmpBytes = String(Math.round(limits.fileMb * MIB));
-  const interpreterMount = interpreter.path.startsWith('/usr/') ? [] : ['--ro-bind', interpreter.path, interpreter.path];
+  const interpreterMount = interpreterPath.startsWith('/usr/') ? [] : ['--ro-bind', interpreterPath, interpreterPath];
   return [
     '--info-fd',
-    String(INFO_FD),
+    String(options.infoFd ?? INFO_FD),
     ...systemMounts(),
     ...interpreterMount,
     '--proc',
@@ -80,16 +87,13 @@ export function bubblewrapArguments(limits: ExecutionLimits, interpreter: Interp
     '--chdir',
     '/tmp',
     '--',
-    PRLIMIT_PATH,
-    // The process count is per user namespace: the sandbox's own.
-    ...prlimitArguments(limits, interpreter, limits.processes),
   ];
 }
 
 let disableUsernsSupported: boolean | undefined;
 
 /** bubblewrap 0.8 and later can forbid nested user namespaces (which could reset the limits). */
-function supportsDisableUserns(): boolean {
+export function supportsDisableUserns(): boolean {
   if (disableUsernsSupported === undefined) {
     try {
       disableUsernsSupported = execFileSync(BWRAP_PATH, ['--help'], { encoding: 'utf8', timeout: 10_000 }).includes('--disable-userns');
@@ -100,65 +104,51 @@ function supportsDisableUserns(): boolean {
   return disableUsernsSupported;
 }
 
-/** Programs in bubblewrap (Debian package `bubblewrap`), one fresh sandbox per program. */
-export function bubblewrapTier(): ExecutionTier {
+/**
+ * Programs in bubblewrap (Debian package `bubblewrap`). Python programs run in warm workers (one
+ * sandbox per worker, a fork per program; see python-forkserver.py) unless `warm` is false;
+ * everything else, and any program whose warm worker fails, in a fresh sandbox of its own.
+ */
+export function bubblewrapTier(options: { warm?: boolean } = {}): ExecutionTier {
+  let warmPool: WarmPythonPool | undefined;
   return {
     name: 'bubblewrap',
     isolation:
       'bubblewrap: no network, own pid/ipc/uts/user namespaces, read-only /usr, private size-capped /tmp, no harness files, empty environment' +
-      (process.getuid?.() === 0 ? ', a uid of its own per program' : ''),
+      (process.getuid?.() === 0 ? ', a uid of its own per sandbox' : '') +
+      (options.warm === false ? '; one sandbox per program' : '; Python: warm workers, one sandbox each, a fork per program, all it left removed before the next'),
     available() {
       if (!existsSync(BWRAP_PATH)) return `${BWRAP_PATH} not found (apt-get install -y bubblewrap)`;
       if (!existsSync(PRLIMIT_PATH)) return `${PRLIMIT_PATH} not found (apt-get install -y util-linux)`;
       return undefined;
     },
-    run(interpreter: Interpreter, source: string, limits: ExecutionLimits, abortSignal?: AbortSignal): Promise<ProgramResult> {
-      let info = '';
-      let sandboxPid: number | undefined;
-      const killSandbox = (child: ChildProcess) => {
-        // The sandbox's first process: its death ends the pid namespace and everything in it,
-        // and bwrap (our child) reaps it, so nothing is left behind as a zombie.
-        const running = child.exitCode === null && child.signalCode === null;
-        if (!running) return;
-        if (sandboxPid !== undefined) {
-          try {
-            process.kill(sandboxPid, 'SIGKILL');
-            return;
-          } catch {
-            // Already gone.
-          }
-        }
-        if (child.pid !== undefined) {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            // Already gone.
-          }
-        }
-      };
-      return spawnProgram(
-        {
-          file: BWRAP_PATH,
-          args: bubblewrapArguments(limits, interpreter, { disableUserns: supportsDisableUserns() }),
-          cwd: '/',
-          env: { PATH: '/usr/bin:/bin' },
-          user: nextSandboxUser(),
-          extraPipes: 1,
-          onExtraOutput(_fd, chunk) {
-            info += chunk.toString('utf8');
-            const match = /"child-pid"\s*:\s*(\d+)/.exec(info);
-            if (match?.[1] !== undefined) sandboxPid = Number(match[1]);
-          },
-          kill: killSandbox,
-          describeStartFailure: (stderr, exitCode) => firstLine(stderr) || `bwrap exited with status ${String(exitCode)}`,
-        },
-        interpreter,
-        source,
-        limits,
-        abortSignal,
-      );
+    async run(interpreter: Interpreter, source: string, limits: ExecutionLimits, abortSignal?: AbortSignal): Promise<ProgramResult> {
+      if (interpreter.language === 'python' && options.warm !== false) {
+        warmPool ??= new WarmPythonPool(limits);
+        const result = await warmPool.run(source, limits, abortSignal);
+        if (result === 'aborted') throw new SandboxError('the run was stopped before the program ended');
+        if (result !== undefined) return result;
+      }
+      return runInFreshSandbox(interpreter, source, limits, abortSignal);
     },
   };
+}
+
+/** One program, one sandbox: bwrap, prlimit, the interpreter's bootstrap. */
+function runInFreshSandbox(interpreter: Interpreter, source: string, limits: ExecutionLimits, abortSignal?: AbortSignal): Promise<ProgramResult> {
+  const sandbox = sandboxPidReader();
+  const launch: Launch = {
+    file: BWRAP_PATH,
+    args: bubblewrapArguments(limits, interpreter, { disableUserns: supportsDisableUserns() }),
+    cwd: '/',
+    env: { PATH: '/usr/bin:/bin' },
+    user: nextSandboxUser(),
+    extraPipes: 1,
+    onExtraOutput: (_fd, chunk) => sandbox.add(chunk),
+    kill: (child) => killSandbox(child, sandbox.pid()),
+    describeStartFailure: (stderr, exitCode) => firstLine(stderr) || `bwrap exited with status ${String(exitCode)}`,
+  };
+  return spawnProgram(launch, interpreter, source, limits, abortSignal);
 }
 
 function firstLine(text: string): string {

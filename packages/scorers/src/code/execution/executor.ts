@@ -25,6 +25,8 @@ export interface ExecutorOptions {
   /** Programs run at once (default: the number of cores). */
   workers?: number;
   limits?: Partial<ExecutionLimits>;
+  /** Python in warm bubblewrap workers, a fork per program (default true; `LADDER_SANDBOX_WARM=0` turns it off). */
+  warm?: boolean;
 }
 
 export interface ProgramExecutor {
@@ -50,7 +52,7 @@ export function createExecutor(options: ExecutorOptions = {}): ProgramExecutor {
   const pool = new WorkerPool(options.workers);
   const choice = options.sandbox ?? 'auto';
   let chosen: Promise<ChosenTier> | undefined;
-  const tier = () => (chosen ??= chooseTier(choice, limits));
+  const tier = () => (chosen ??= chooseTier(choice, limits, options.warm ?? true));
 
   return {
     limits,
@@ -78,14 +80,14 @@ export function createExecutor(options: ExecutorOptions = {}): ProgramExecutor {
   };
 }
 
-async function chooseTier(choice: SandboxChoice, limits: ExecutionLimits): Promise<ChosenTier> {
+async function chooseTier(choice: SandboxChoice, limits: ExecutionLimits, warm: boolean): Promise<ChosenTier> {
   const subprocess = subprocessTier();
   if (choice === 'subprocess') {
     const missing = subprocess.available();
     if (missing !== undefined) throw new SandboxError(`the subprocess tier cannot run here: ${missing}`);
     return { tier: subprocess, warning: `${UNSANDBOXED} (LADDER_SANDBOX=subprocess)` };
   }
-  const bubblewrap = bubblewrapTier();
+  const bubblewrap = bubblewrapTier({ warm });
   const problem = bubblewrap.available() ?? (await trial(bubblewrap, limits));
   if (problem === undefined) return { tier: bubblewrap };
   if (choice === 'bubblewrap') throw new SandboxError(`LADDER_SANDBOX=bubblewrap, but bubblewrap cannot run programs here: ${problem}`);
@@ -117,6 +119,6 @@ export function sandboxChoiceFromEnvironment(environment: NodeJS.ProcessEnv = pr
 
 /** The executor the built-in code scorers share (one worker pool for the whole run). */
 export function sharedExecutor(): ProgramExecutor {
-  shared ??= createExecutor({ sandbox: sandboxChoiceFromEnvironment() });
+  shared ??= createExecutor({ sandbox: sandboxChoiceFromEnvironment(), warm: process.env.LADDER_SANDBOX_WARM?.trim() !== '0' });
   return shared;
 }

@@ -107,7 +107,7 @@ export function spawnProgram(launch: Launch, interpreter: Interpreter, source: s
         reject(new SandboxError(`the sandbox could not run the program: ${why}`));
         return;
       }
-      resolve(classify({ exitCode, signal, stdout: stdout.text(), stderr: errorText, durationMs, stoppedBy, limits, interpreter }));
+      resolve(classifyExit({ exitCode, signal, stdout: stdout.text(), stderr: errorText, durationMs, stoppedBy, limits, interpreter }));
     };
     let ending = false;
     const end = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
@@ -145,7 +145,8 @@ function signalName(exitCode: number | null, signal: NodeJS.Signals | null): str
   return (Object.entries(constants.signals).find(([, value]) => value === number)?.[0] as string | undefined) ?? null;
 }
 
-function classify(options: {
+/** The outcome of a program from how it exited and what stopped it. */
+export function classifyExit(options: {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
