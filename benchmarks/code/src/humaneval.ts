@@ -54,4 +54,6 @@ export const humaneval: Suite = defineSuite({
   oracleAnswer: humanevalOracleAnswer,
   // The random baseline answers with some problem's reference solution.
   chanceAnswers: (_sample, all) => all.map(humanevalOracleAnswer),
+    // Not computed: whether another problem's solution passes is not known without running them all.
+    chanceScore: () => undefined,
 });

@@ -93,6 +93,8 @@ function mbppSuite(dataset: PythonCodeDataset, description: string): Suite {
     repeats: 1,
     oracleAnswer: mbppOracleAnswer,
     chanceAnswers: (_sample, all) => all.map(mbppOracleAnswer),
+    // Not computed: whether another problem's solution passes is not known without running them all.
+    chanceScore: () => undefined,
   });
 }
 

@@ -6,9 +6,9 @@ import { clusteredStandardError, wilsonInterval } from '@ladder/scorers';
 import { describe, expect, it } from 'vitest';
 import { aggregateRun } from './aggregate.js';
 
-function runDirectory(options: { repeats: number; records: Partial<SampleRecord>[] }): string {
+function runDirectory(options: { repeats: number; records: Partial<SampleRecord>[]; capabilities?: string[] }): string {
   const directory = mkdtempSync(join(tmpdir(), 'ladder-report-'));
-  const suite = { id: 's', version: '1', metric: 'accuracy', metricKind: 'proportion', chance: 0.25, repeats: options.repeats, samples: 10, promptHashes: {} };
+  const suite = { id: 's', version: '1', metric: 'accuracy', metricKind: 'proportion', chance: 0.25, repeats: options.repeats, samples: 10, promptHashes: {}, capabilities: options.capabilities };
   const manifest = { planId: 'p', status: 'complete', suites: [suite], models: [{ id: 'm/x' }], plannedSamples: options.records.length };
   writeFileSync(join(directory, 'manifest.json'), JSON.stringify(manifest));
   const lines = options.records.map((record) => JSON.stringify({ suite: 's', model: 'm/x', repeat: 0, cached: false, timing: null, ...record }));
@@ -17,6 +17,19 @@ function runDirectory(options: { repeats: number; records: Partial<SampleRecord>
 }
 
 describe('aggregateRun', () => {
+  it('gives code suites the unbiased pass@k for every k the repeats allow, and the per-problem pass counts', () => {
+    // openai/human-eval's corpus vector: tasks with (n, c) = (5, 2), (5, 0), (5, 5), (5, 1).
+    const passed = [2, 0, 5, 1];
+    const records = passed.flatMap((count, task) => Array.from({ length: 5 }, (_, repeat) => ({ sampleId: `t${task}`, repeat, status: 'ok' as const, score: repeat < count ? 1 : 0 })));
+    const [row] = aggregateRun(runDirectory({ repeats: 5, records, capabilities: ['code'] })).rows;
+    expect(row?.passAtK).toEqual({ '1': 0.4, '5': 0.75 });
+    expect(row?.passCounts).toEqual({ t0: { n: 5, passed: 2 }, t1: { n: 5, passed: 0 }, t2: { n: 5, passed: 5 }, t3: { n: 5, passed: 1 } });
+    // An infrastructure error leaves t3 with 4 scored samples (1 passed): pass@5 is no longer defined, pass@1 = (0.4 + 0 + 1 + 0.25) / 4.
+    const withError = records.map((record) => (record.sampleId === 't3' && record.repeat === 4 ? { ...record, status: 'scorer_error' as const, score: null } : record));
+    expect(aggregateRun(runDirectory({ repeats: 5, records: withError, capabilities: ['code'] })).rows[0]?.passAtK).toEqual({ '1': 0.4125 });
+    expect(aggregateRun(runDirectory({ repeats: 5, records })).rows[0]?.passAtK).toBeNull();
+  });
+
   it('keeps infrastructure errors out of the denominator, counts unanswered as wrong, and ignores a duplicate line', () => {
     const records: Partial<SampleRecord>[] = [
       ...Array.from({ length: 6 }, (_, index) => ({ sampleId: `ok${index}`, status: 'ok' as const, score: index < 4 ? 1 : 0 })),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
-import { bootstrapMeanInterval, circularBaseId, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
+import { bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusPassAtK, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
 
@@ -155,6 +155,29 @@ function circularAccuracy(scored: ScoredItem[]): number | null {
   return round(right / questions.size);
 }
 
+/**
+ * Code suites: per problem, its scored samples and how many passed, and the unbiased pass@k for
+ * k = 1, 10, 100 and the number of repeats, each only when every problem has k scored samples.
+ */
+function passAtKOf(suite: RunManifest['suites'][number], scored: ScoredItem[]): Pick<ResultRow, 'passAtK' | 'passCounts'> {
+  if (!(suite.capabilities ?? []).includes('code') || suite.metricKind !== 'proportion' || scored.some((item) => item.score !== 0 && item.score !== 1)) {
+    return { passAtK: null, passCounts: null };
+  }
+  const passCounts: Record<string, { n: number; passed: number }> = {};
+  for (const item of scored) {
+    const counts = (passCounts[item.sampleId] ??= { n: 0, passed: 0 });
+    counts.n += 1;
+    counts.passed += item.score === 1 ? 1 : 0;
+  }
+  const problems = Object.values(passCounts);
+  const passAtK: Record<string, number> = {};
+  for (const k of [...new Set([1, 10, 100, suite.repeats])].sort((a, b) => a - b)) {
+    const value = corpusPassAtK(problems, k);
+    if (value !== null) passAtK[String(k)] = round(value);
+  }
+  return { passAtK: Object.keys(passAtK).length === 0 ? null : passAtK, passCounts };
+}
+
 /** Dollars spent on the uncached calls; null when the model has no price. */
 function sumCosts(items: ScoredItem[], priced: boolean): number | null {
   if (!priced) return null;
@@ -186,6 +209,7 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     ...groupMeans(scored),
     majorityValue: suite.repeats > 1 ? majorityAccuracy(scored) : null,
     circularValue: circularAccuracy(scored),
+    ...passAtKOf(suite, scored),
   };
   if (n === 0) return row;
   const mean = values.reduce((total, value) => total + value, 0) / n;

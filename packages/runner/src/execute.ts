@@ -22,6 +22,8 @@ export interface RunHooks {
   /** Before any work: the items of this run (shard) and how many the journal already holds. */
   onRunStart?(info: { total: number; resumed: number }): void;
   onSampleEnd?(record: SampleRecord, progress: { done: number; total: number }): void;
+  /** Something the user must know about how the numbers are made (e.g. code runs without a sandbox), before any sample. */
+  onWarning?(message: string): void;
 }
 
 export interface ExecuteOptions {

@@ -1,4 +1,4 @@
-import { sha256, type RunManifest } from '@ladder/core';
+import { sha256, type RunManifest, type ScorerEnvironment } from '@ladder/core';
 import { gitRevision, packageVersions } from './environment.js';
 import { settingsFor, type Plan } from './plan.js';
 
@@ -11,9 +11,14 @@ export function buildManifest(options: {
   concurrency: number | null;
   cache: boolean;
   warmup?: number | null;
+  /** What each suite's scorer runs on (`Scorer.environment`), by suite index. */
+  scorerEnvironments?: (ScorerEnvironment | undefined)[];
+  execWorkers?: number | null;
 }): RunManifest {
   const { plan } = options;
   const packages = packageVersions();
+  const environments = options.scorerEnvironments ?? [];
+  const warnings = [...new Set(environments.flatMap((environment) => (typeof environment?.warning === 'string' ? [environment.warning] : [])))];
   return {
     ladderVersion: packages['@ladder/cli'] ?? '0.0.0',
     planId: plan.id,
@@ -33,8 +38,10 @@ export function buildManifest(options: {
       maxAttempts: options.maxAttempts,
       cache: options.cache,
       latencyMode: options.warmup === undefined || options.warmup === null ? null : { warmup: options.warmup },
+      execWorkers: options.execWorkers ?? null,
     },
-    suites: plan.suites.map((prepared) => ({
+    ...(warnings.length === 0 ? {} : { warnings }),
+    suites: plan.suites.map((prepared, index) => ({
       id: prepared.suite.id,
       version: prepared.suite.version,
       capabilities: prepared.suite.capabilities,
@@ -48,7 +55,8 @@ export function buildManifest(options: {
       chance: prepared.chanceScore,
       generation: settingsFor(prepared, plan),
       promptsSha256: sha256(prepared.promptHashes.join('\n')),
-      promptHashes: Object.fromEntries(prepared.samples.map((sample, index) => [sample.id, prepared.promptHashes[index] ?? ''])),
+      promptHashes: Object.fromEntries(prepared.samples.map((sample, position) => [sample.id, prepared.promptHashes[position] ?? ''])),
+      ...(environments[index] === undefined ? {} : { scorerEnvironment: environments[index] }),
     })),
     models: plan.models.map((model) => ({
       id: model.id,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RunManifest } from '@ladder/core';
+import type { RunManifest, ScorerEnvironment } from '@ladder/core';
 import { FileResponseCache } from './cache.js';
 import { executePlan, type ExecuteSummary, type RunHooks } from './execute.js';
 import { Journal } from './journal.js';
@@ -29,6 +29,8 @@ export interface RunOptions {
    * a time) before the run, neither journaled nor cached nor timed. Null or absent: none.
    */
   warmup?: number | null;
+  /** `--exec-workers`: programs code scorers run at once (null or absent: one per core). */
+  execWorkers?: number | null;
 }
 
 export interface RunResult {
@@ -52,8 +54,11 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
 async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): Promise<RunResult> {
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const environments = await scorerEnvironments(options.plan, options.execWorkers ?? null);
   const manifest = buildManifest({
     plan: options.plan,
+    scorerEnvironments: environments,
+    execWorkers: options.execWorkers ?? null,
     command: options.command ?? [],
     limit: options.limit ?? null,
     timeoutMs,
@@ -64,6 +69,7 @@ async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): 
   });
   if (resumedFrom !== null) manifest.createdAt = resumedFrom.createdAt;
   writeManifest(options.directory, manifest);
+  for (const warning of manifest.warnings ?? []) options.hooks?.onWarning?.(warning);
 
   if ((options.warmup ?? 0) > 0) await warmUp(options.plan, options.warmup ?? 0, timeoutMs, options.signal);
   const journal = Journal.open(join(options.directory, JOURNAL_FILE), { resume: resumedFrom !== null });
@@ -90,6 +96,18 @@ async function runLocked(options: RunOptions, resumedFrom: RunManifest | null): 
   manifest.counts = { planned: options.plan.items.length, finished, resumed: summary.resumed, modelCalls: summary.modelCalls, cacheHits: summary.cacheHits, ...summary.byStatus };
   writeManifest(options.directory, manifest);
   return { manifest, summary, directory: options.directory };
+}
+
+/**
+ * Each suite's scorer readies what it runs on (a code scorer: its sandbox, with `execWorkers`)
+ * and describes it, before any sample; a scorer that cannot get ready stops the run here.
+ */
+async function scorerEnvironments(plan: Plan, execWorkers: number | null): Promise<(ScorerEnvironment | undefined)[]> {
+  const environments: (ScorerEnvironment | undefined)[] = [];
+  for (const prepared of plan.suites) {
+    environments.push(await prepared.suite.scorer.environment?.(execWorkers === null ? {} : { execWorkers }));
+  }
+  return environments;
 }
 
 /** Sends each model `count` requests (the first samples' prompts) and ignores the answers and errors. */

@@ -46,6 +46,7 @@ export {
   clusteredStandardError,
   bootstrapMeanInterval,
   passAtK,
+  corpusPassAtK,
   type BootstrapOptions,
 } from './stats/index.js';
 export { circularVariants, circularCorrect, circularBaseId } from './choice/circular.js';

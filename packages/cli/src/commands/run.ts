@@ -19,6 +19,7 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --limit <n>          the first n samples of each suite
   --repeats <k>        ask each sample k times (default: the suite's)
   --concurrency <c>    requests in flight per model (default: the model's)
+  --exec-workers <n>   programs code suites run at once, each in its sandbox (default: cores)
   --seed <s>           seed for sampling and the random baseline (default 0)
   --timeout <seconds>  per-request time limit (default ${DEFAULT_TIMEOUT_MS / 1000})
   --max-attempts <n>   attempts per request, retries included (default 4)
@@ -41,6 +42,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     limit: { type: 'string' },
     repeats: { type: 'string' },
     concurrency: { type: 'string' },
+    'exec-workers': { type: 'string' },
     seed: { type: 'string' },
     timeout: { type: 'string' },
     'max-attempts': { type: 'string' },
@@ -76,6 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const latencyMode = values['latency-mode'] === true;
   const concurrency = integerOption('concurrency', values.concurrency, { min: 1, max: 10_000 }) ?? defaults.concurrency ?? (latencyMode ? 1 : undefined);
   const warmup = integerOption('warmup', values.warmup, { min: 0, max: 1000 });
+  const execWorkers = integerOption('exec-workers', values['exec-workers'], { min: 1, max: 1024 });
   if (warmup !== undefined && !latencyMode) throw new UsageError('--warmup: only with --latency-mode');
   if (latencyMode && values.resume === true) throw new UsageError('--latency-mode: a speed measurement is not resumed; start it again with a new --out');
   const maxCost = numberOption('max-cost', values['max-cost'], { min: 0 });
@@ -141,11 +144,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       timeoutMs,
       retry: { maxAttempts },
       concurrency: concurrency ?? null,
+      execWorkers: execWorkers ?? null,
       limit: limit ?? null,
       command: ['ladder', 'run', ...argv],
       hooks: {
         onRunStart: ({ total, resumed }) => progress.start(total, resumed),
         onSampleEnd: (record, state) => progress.onSampleEnd?.(record, state),
+        onWarning: (message) => console.error(`ladder: WARNING: ${message}`),
       },
       signal: controller.signal,
       ...(latencyMode ? { warmup: warmup ?? 3 } : {}),

@@ -14,3 +14,14 @@ export function passAtK(n: number, c: number, k: number): number {
   for (let i = n - c + 1; i <= n; i += 1) product *= 1 - k / i;
   return 1 - product;
 }
+
+/**
+ * pass@k of a corpus: the mean over problems of `passAtK(n, c, k)` (openai/human-eval), or null
+ * when some problem has fewer than k samples (it is then not reported) or there are none.
+ */
+export function corpusPassAtK(problems: readonly { n: number; passed: number }[], k: number): number | null {
+  if (problems.length === 0 || problems.some((problem) => problem.n < k)) return null;
+  let total = 0;
+  for (const problem of problems) total += passAtK(problem.n, problem.passed, k);
+  return total / problems.length;
+}

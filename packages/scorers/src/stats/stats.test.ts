@@ -1,17 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeanInterval, clusteredStandardError, createRng, passAtK, standardErrorOfMean, wilsonInterval } from './index.js';
+import { bootstrapMeanInterval, clusteredStandardError, corpusPassAtK, createRng, passAtK, standardErrorOfMean, wilsonInterval } from './index.js';
 
 interface Vectors {
-  pass_at_k: { vectors: { id: string; n: number; c: number; k: number; computed: number; exact?: number }[] };
+  pass_at_k: { vectors: { id: string; n: number; c: number; k: number; computed: number; exact?: number; per_task_n_c?: [number, number][] }[] };
   error_bars: { vectors: Record<string, unknown>[] };
 }
 const vectors = JSON.parse(readFileSync(new URL('../../../../../shared/vectors/stats_vectors.json', import.meta.url), 'utf8')) as Vectors;
 
 describe('passAtK against openai/human-eval', () => {
-  const cases = vectors.pass_at_k.vectors.filter((vector) => vector.k <= vector.n);
+  const cases = vectors.pass_at_k.vectors.filter((vector) => vector.per_task_n_c === undefined && vector.k <= vector.n);
+  const corpora = vectors.pass_at_k.vectors.filter((vector) => vector.per_task_n_c !== undefined);
   it.each(cases.map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
     expect(passAtK(vector.n, vector.c, vector.k)).toBeCloseTo(vector.computed, 12);
+  });
+
+  it.each(corpora.map((vector) => [vector.id, vector] as const))('%s (the mean over tasks)', (_id, vector) => {
+    const problems = (vector.per_task_n_c ?? []).map(([n, passed]) => ({ n, passed }));
+    expect(corpusPassAtK(problems, vector.k)).toBeCloseTo(vector.computed, 12);
+  });
+
+  it('reports no corpus pass@k when a task has fewer than k samples', () => {
+    expect(corpusPassAtK([{ n: 5, passed: 1 }, { n: 3, passed: 3 }], 5)).toBeNull();
+    expect(corpusPassAtK([], 1)).toBeNull();
   });
 
   it('refuses k > n instead of inventing a value', () => {
