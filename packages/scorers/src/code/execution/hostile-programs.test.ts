@@ -202,6 +202,37 @@ function hostileSuite(tier: TierName, warm: boolean) {
   });
 }
 
+describe('programs that follow each other in one warm worker', () => {
+  it('see nothing of the program before them, even one that tampered with the worker', async () => {
+    const executor = createExecutor({ sandbox: 'bubblewrap', workers: 1, limits: LIMITS });
+    const tamper = [
+      'import os, resource, subprocess',
+      'open("/tmp/secret", "w").write("from the first program")',
+      'os.makedirs("/tmp/locked/inner")',
+      'open("/tmp/locked/inner/file", "w").write("x")',
+      'os.chmod("/tmp/locked/inner", 0)',
+      'os.chmod("/tmp/locked", 0)',
+      'open("/dev/shm/left", "w").write("x")',
+      'subprocess.Popen(["/usr/bin/sleep", "60"], start_new_session=True)',
+      // The worker is pid 1 of the sandbox and of the same uid: prlimit on it is allowed.
+      'resource.prlimit(1, resource.RLIMIT_AS, (50 * 1024 * 1024, 50 * 1024 * 1024))',
+      'raise AssertionError("tampered")',
+    ].join('\n');
+    const check = [
+      'import os, resource',
+      'assert [name for name in os.listdir("/tmp") if os.path.join("/tmp", name) != os.getcwd()] == [], os.listdir("/tmp")',
+      'assert os.listdir("/dev/shm") == [], os.listdir("/dev/shm")',
+      'others = [pid for pid in os.listdir("/proc") if pid.isdigit() and int(pid) not in (1, os.getpid())]',
+      'assert others == [], [open("/proc/%s/cmdline" % pid).read() for pid in others]',
+      'assert resource.getrlimit(resource.RLIMIT_AS)[0] == 1024 * 1024 * 1024',
+      'block = bytearray(200 * 1024 * 1024)',
+    ].join('\n');
+    expect((await executor.run({ language: 'python', source: tamper })).outcome).toBe('failed');
+    const after = await executor.run({ language: 'python', source: check });
+    expect(after.outcome, after.message).toBe('passed');
+  });
+});
+
 hostileSuite('bubblewrap', true);
 hostileSuite('bubblewrap', false);
 hostileSuite('subprocess', false);

@@ -124,16 +124,44 @@ def kill_others_and_reap(child):
             status = wait_status
 
 
+def unlock(directory):
+    """A program may leave directories it made unreadable: they are ours, so chmod opens them."""
+    try:
+        os.chmod(directory, 0o700)
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(directory, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            unlock(path)
+
+
 def empty(directory):
+    """Removes everything in `directory`; True when it is empty afterwards."""
+    try:
+        os.chmod(directory, 0o755)
+    except OSError:
+        pass
     for name in os.listdir(directory):
         path = os.path.join(directory, name)
         try:
             if os.path.isdir(path) and not os.path.islink(path):
+                unlock(path)
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 os.unlink(path)
         except OSError:
             pass
+    return not os.listdir(directory)
+
+
+LIMITED = [getattr(resource, name) for name in dir(resource) if name.startswith("RLIMIT_")]
+
+
+def own_state():
+    """What a program of the same uid could change in this process: its rlimits and priority."""
+    return [resource.getrlimit(number) for number in LIMITED] + [os.getpriority(os.PRIO_PROCESS, 0)]
 
 
 def remove_ipc():
@@ -147,7 +175,7 @@ def remove_ipc():
             pass
 
 
-def serve(request):
+def serve(request, state):
     source = request["source"]
     limits = request["limits"]
     directory = tempfile.mkdtemp(prefix="run-", dir="/tmp")
@@ -207,9 +235,11 @@ def serve(request):
     duration = (time.monotonic() - started) * 1000.0
     for fd in (stdout_read, stderr_read, pidfd):
         os.close(fd)
-    empty("/tmp")
-    empty("/dev/shm")
+    clean = empty("/tmp") & empty("/dev/shm")
     remove_ipc()
+    # A program left something behind, or changed this worker (prlimit and setpriority on pid 1
+    # need only the same uid): the worker retires after this answer; the harness starts another.
+    retire = not clean or own_state() != state
     exit_code = None
     signal_name = None
     if status is not None:
@@ -225,17 +255,22 @@ def serve(request):
             "stderr": bytes(kept[stderr_read][-KEEP:]).decode("utf-8", "replace"),
             "durationMs": duration,
             "limit": limit,
+            "retire": retire,
         }
     )
+    return retire
 
 
 def main():
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
         signal.signal(number, signal.SIG_IGN)
+    state = own_state()
     write_line({"ready": True, "version": sys.version.split()[0]})
     for line in sys.stdin.buffer:
-        if line.strip():
-            serve(json.loads(line))
+        if not line.strip():
+            continue
+        if serve(json.loads(line), state):
+            return
     # stdin closed: the harness is gone or done; the sandbox ends with this process.
 
 

@@ -21,6 +21,8 @@ interface Reply {
   stderr: string;
   durationMs: number;
   limit: 'wall' | 'output' | null;
+  /** The worker ends after this answer (the program left something it could not remove). */
+  retire: boolean;
 }
 
 /**
@@ -91,6 +93,7 @@ class WarmWorker {
         return undefined;
       }
       const reply = JSON.parse(line) as Reply;
+      if (reply.retire) this.kill();
       return classifyExit({
         exitCode: reply.exitCode,
         signal: reply.signal as NodeJS.Signals | null,
