@@ -41,6 +41,25 @@ describe('code suites through the CLI', () => {
     expect(records.every((record) => record.status === 'ok' && (record.details as { outcome: string }).outcome === 'passed')).toBe(true);
   });
 
+  it('warns loudly, on stderr and in the manifest, when programs run without the sandbox', () => {
+    const out = join(temporaryDirectory(), 'run');
+    const data = join(SHARED, 'datasets', 'mbpp', 'sanitized-mbpp.json');
+    const result = ladder(['run', '--suite', 'mbpp', '--model', 'builtin/oracle', '--data', data, '--limit', '5', '--no-cache', '--out', out], { env: { LADDER_SANDBOX: 'subprocess' } });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^ladder: WARNING: code runs WITHOUT a sandbox .*can use the network/m);
+    const manifest = readJson<{ warnings?: string[]; suites: { scorerEnvironment: { tier: string; warning?: string } }[] }>(join(out, 'manifest.json'));
+    expect(manifest.warnings?.[0]).toMatch(/^code runs WITHOUT a sandbox/);
+    expect(manifest.suites[0]?.scorerEnvironment.tier).toBe('subprocess');
+    expect(readJson<{ rows: Row[] }>(join(out, 'results.json')).rows[0]).toMatchObject({ value: 1, n: 5 });
+  });
+
+  it('refuses a bad --exec-workers in one line', () => {
+    const out = join(temporaryDirectory(), 'run');
+    const result = ladder(['run', '--suite', 'humaneval', '--model', 'builtin/oracle', '--exec-workers', '0', '--out', out]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('ladder: --exec-workers 0: expected a whole number from 1 to 1024');
+  });
+
   it('a program that hunts for the harness\'s API key finds none: it is nowhere in the run directory', () => {
     const directory = temporaryDirectory();
     const key = 'sk-e2e-planted-5c0ffee';
