@@ -18,7 +18,7 @@ export { chrf } from './translation/chrf-scorer.js';
 export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
 export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
 export { extractJavaScript } from './code/extract-code.js';
-export { runJavaScript, type RunProgramOptions } from './code/executor.js';
+export { runJavaScript, type RunProgramOptions } from './code/run-javascript.js';
 export { pythonFunctionTests, type PythonFunctionTestsOptions } from './code/python-function-tests.js';
 export { extractPython, definesFunction } from './code/extract-python.js';
 export { assemblePythonProgram, type PythonTestProgram } from './code/python-program.js';

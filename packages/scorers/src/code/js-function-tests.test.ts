@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sample } from '@ladder/core';
 import { describe, expect, it } from 'vitest';
-import { runJavaScript } from './executor.js';
+import { runJavaScript } from './run-javascript.js';
 import { sharedExecutor } from './execution/executor.js';
 import { extractJavaScript } from './extract-code.js';
 import { jsFunctionTests } from './js-function-tests.js';
