@@ -15,6 +15,7 @@ export { mathHendrycks, gsm8kStrict } from './math/reference/scorers.js';
 export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';
+export { corpusMetric, corpusValue, registerCorpusMetric, sumStatistics, type CorpusMetric } from './translation/corpus-metric.js';
 export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
 export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
 export { extractJavaScript } from './code/extract-code.js';
@@ -30,8 +31,10 @@ export {
   wilsonInterval,
   clusteredStandardError,
   bootstrapMeanInterval,
+  bootstrapInterval,
   passAtK,
   type BootstrapOptions,
+  type BootstrapStatisticOptions,
 } from './stats/index.js';
 export { circularVariants, circularCorrect, circularBaseId } from './choice/circular.js';
 export {
