@@ -3,6 +3,7 @@ import { refusalMessage, suiteDifferences } from './drift.js';
 import { estimatePaired, type PairedEstimate } from './paired-estimate.js';
 import { pairModels, type ModelPair } from './pair-models.js';
 import { indexRecords, pairSamples, recordGroupKey, type PairedItem, type SamplePairing } from './pair-samples.js';
+import { modelLabel } from './format.js';
 import { holm } from './statistics/holm.js';
 import { DEFAULT_GATE_OPTIONS, type Comparison, type Drift, type Exclusion, type FlippedSample, type GateOptions, type GateReport, type GateRun, type Verdict } from './types.js';
 
@@ -116,6 +117,9 @@ export function runGate(baseline: GateRun, candidate: GateRun, given: Partial<Ga
       verdict: decision.rejected ? 'regression' : 'pass',
     } satisfies Partial<Comparison>);
     Object.assign(comparison, flippedSamples(pairs));
+    if (estimate.method === 'paired-bootstrap' && comparison.interval?.[0] === comparison.interval?.[1]) {
+      notes.push(`${comparison.suite} (${modelLabel(comparison)}): every resample gave the same difference (the runs scored alike), so the MDE shows only the margin`);
+    }
   });
 
   const comparisons = planned.map(({ comparison }) => comparison);

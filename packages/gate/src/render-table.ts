@@ -22,7 +22,7 @@ export function renderTable(report: GateReport): string {
     const label = `${comparison.suite} (${modelLabel(comparison)})`;
     if (comparison.verdict === 'cannot-compare') lines.push('', `${label}: cannot compare: ${comparison.reason}`);
     if (comparison.verdict === 'regression') {
-      const what = comparison.flips.length === comparison.flipCount && comparison.discordant !== null ? 'flipped pass → fail' : 'largest drops';
+      const what = comparison.discordant !== null ? 'flipped pass → fail' : 'scored lower (largest drops first)';
       lines.push('', `${label}: ${methodLabel(comparison)}; ${comparison.flipCount} sample${comparison.flipCount === 1 ? '' : 's'} ${what}:`);
       const listed = comparison.flips.slice(0, LISTED_FLIPS).map((flip) => (comparison.clusters < comparison.paired ? `${flip.sampleId}#${flip.repeat}` : flip.sampleId));
       lines.push(`  ${listed.join(', ')}${comparison.flipCount > listed.length ? `, … and ${comparison.flipCount - listed.length} more (see --markdown or --json)` : ''}`);
