@@ -33,7 +33,8 @@ export function parseGold(target: string, timeoutMs?: number): Extracted[] {
  * `\boxed{}`, "answer:", then the last LaTeX formula or number), read as a value (numbers, sets,
  * intervals, tuples, relations, matrices) and compared with each target: floats rounded to
  * `floatRounding` decimals, relations and equations up to rearrangement, sets regardless of order.
- * Nothing extracted is `unanswered`; a target Math-Verify cannot read is a scorer error.
+ * An output that is exactly a target counts as right without extraction. Nothing extracted is
+ * `unanswered`; a target Math-Verify cannot read is a scorer error.
  */
 export function mathVerify(options: MathVerifyOptions = {}): Scorer {
   const extractionConfig = [{ kind: 'latex' as const, boxedMatchPriority: options.boxedMatchPriority ?? 50 }, { kind: 'expr' as const }];
@@ -58,6 +59,10 @@ export function mathVerify(options: MathVerifyOptions = {}): Scorer {
         if (gold.length === 0) throw new Error(`math-verify: sample ${sample.id}: target ${JSON.stringify(target)} cannot be read as an answer; fix the dataset's target field`);
         return gold;
       });
+      // an output that is exactly a target (the oracle baseline answers with the bare reference) is right
+      // without extraction, which would read a bare `\sqrt{2}` as the number 2
+      const exact = sample.targets.find((target) => target.trim() !== '' && target.trim() === output.trim());
+      if (exact !== undefined) return { value: 1, answer: exact };
       const prediction = extractAnswers(output, { extractionConfig, ...timeout });
       if (prediction.values.length === 0) {
         return { value: 0, unanswered: true, explanation: prediction.failed ? 'answer extraction ran out of time' : 'no answer found (no LaTeX formula, \\boxed{} or number)' };
