@@ -1,5 +1,5 @@
 import { ComputeEngine } from '@cortex-js/compute-engine';
-import type { Deadline } from '../symbolic.js';
+import { tooCostly, type Deadline } from '../symbolic.js';
 import { canonicalKey } from './evaluate.js';
 import type { MathNode } from './nodes.js';
 import * as Q from './rational.js';
@@ -19,6 +19,9 @@ const FUNCTION_NAMES: Record<string, string> = {
 };
 const CONSTANTS: Record<string, string> = { pi: 'Pi', E: 'ExponentialE', I: 'ImaginaryUnit', EulerGamma: 'EulerGamma' };
 
+/** A MathJSON integer: a plain number when exact as a double, else a decimal string. */
+const integerJson = (value: bigint): unknown => (value >= -(2n ** 53n) && value <= 2n ** 53n ? Number(value) : { num: value.toString() });
+
 /** MathJSON for a scalar node; symbols and opaque subterms become fresh names (shared through `names`). */
 function toMathJson(node: MathNode, names: Map<string, string>): unknown {
   const fresh = (key: string) => {
@@ -32,7 +35,7 @@ function toMathJson(node: MathNode, names: Map<string, string>): unknown {
   switch (node.kind) {
     case 'number':
       if (node.float) return Q.toNumber(node.value);
-      return node.value.q === 1n ? { num: node.value.p.toString() } : ['Rational', { num: node.value.p.toString() }, { num: node.value.q.toString() }];
+      return node.value.q === 1n ? integerJson(node.value.p) : ['Rational', integerJson(node.value.p), integerJson(node.value.q)];
     case 'infinity':
       return node.sign > 0 ? 'PositiveInfinity' : 'NegativeInfinity';
     case 'complexInfinity':
@@ -70,7 +73,10 @@ export function casShowsEqual(a: MathNode, b: MathNode, deadline: Deadline): boo
   withDeadline.deadline = Date.now() + Math.max(1, deadline.end - performance.now());
   try {
     const names = new Map<string, string>();
-    const difference = ce.box(['Subtract', toMathJson(a, names), toMathJson(b, names)] as Parameters<ComputeEngine['box']>[0]);
+    const json = ['Subtract', toMathJson(a, names), toMathJson(b, names)];
+    // literal factorials over 1000, sums, products … are not handed to Compute Engine (unbounded work)
+    if (tooCostly(json)) return false;
+    const difference = ce.box(json as Parameters<ComputeEngine['box']>[0]);
     if (!difference.isValid) return false;
     const simplified = difference.simplify();
     if (simplified.isSame(ce.number(0))) return true;

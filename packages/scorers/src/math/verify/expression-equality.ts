@@ -114,12 +114,14 @@ export function numericEqual(a: MathNode, b: MathNode, options: NumericOptions):
   return Number.isFinite(x) && Number.isFinite(y) && close(x, y);
 }
 
+const MAX_SAMPLED_NAMES = 8;
+const MAX_CAS_KEY_LENGTH = 2000;
 const SAMPLES = [0.3719, 1.4142, -0.8271, 2.2361, 0.5772, -1.7321, 3.1416];
 
 /** Equal at sample points for the free symbols (and opaque subterms): true/false, or undefined when no point evaluates. */
 function sampledEqual(a: MathNode, b: MathNode, deadline: Deadline): boolean | undefined {
   const names = [...new Set([...freeSymbols(a), ...freeSymbols(b), ...opaqueKeys(a), ...opaqueKeys(b)])];
-  if (names.length > 8) return undefined;
+  if (names.length > MAX_SAMPLED_NAMES) return undefined;
   let compared = 0;
   for (let trial = 0; trial < SAMPLES.length; trial += 1) {
     if (deadline.expired) return undefined;
@@ -144,8 +146,13 @@ export function symbolicEqual(a: MathNode, b: MathNode, deadline: Deadline): boo
     return x.every((row, r) => row.every((cell, c) => symbolicEqual(cell, y[r]?.[c] as MathNode, deadline)));
   }
   if (!isScalar(a) || !isScalar(b)) return false;
-  if (canonicalKey(a) === canonicalKey(b)) return true;
+  const [keyA, keyB] = [canonicalKey(a), canonicalKey(b)];
+  if (keyA === keyB) return true;
   const sampled = sampledEqual(a, b, deadline);
   if (sampled !== undefined) return sampled;
+  // Compute Engine's simplification grows fast with size: only modest expressions are handed to it
+  // an overflowing constant (9^{9^{9^9}}) would have Compute Engine compute it
+  if ([numericValue(a), numericValue(b)].some((value) => value === Infinity || value === -Infinity)) return false;
+  if (keyA.length + keyB.length > MAX_CAS_KEY_LENGTH || new Set([...freeSymbols(a), ...freeSymbols(b)]).size > MAX_SAMPLED_NAMES) return false;
   return casShowsEqual(a, b, deadline);
 }

@@ -12,6 +12,7 @@ import {
   subtract,
 } from './latex-convert.js';
 import { FunctionGrammar, differentialVariable } from './latex-function-grammar.js';
+import type { Deadline } from '../symbolic.js';
 import type { ParserCore, Parse } from './latex-parser-core.js';
 import { integer, isMatrix, isSympyNumber, mulFlat, negative, numberNode, symbol, type MathNode } from './nodes.js';
 import * as Q from './rational.js';
@@ -34,8 +35,9 @@ export class ExpressionGrammar extends FunctionGrammar {
   constructor(
     tokens: ConstructorParameters<typeof ParserCore>[0],
     protected readonly parseText: (latex: string) => Node,
+    deadline?: Deadline,
   ) {
-    super(tokens);
+    super(tokens, deadline);
   }
 
   relation(position: number): Parse<Node>[] {

@@ -1,4 +1,5 @@
 import { fail } from './latex-convert.js';
+import type { Deadline } from '../symbolic.js';
 import type { Token } from './latex-tokens.js';
 
 /** A way a rule can match from some position: where it ends, and how to build its value (built lazily). */
@@ -25,7 +26,10 @@ export class ParserCore {
   private readonly memo = new Map<string, Parse<unknown>[]>();
   private evaluations = 0;
 
-  constructor(protected readonly tokens: Token[]) {}
+  constructor(
+    protected readonly tokens: Token[],
+    private readonly deadline?: Deadline,
+  ) {}
 
   protected type(position: number): string | undefined {
     return this.tokens[position]?.type;
@@ -49,6 +53,7 @@ export class ParserCore {
     if (cached !== undefined) return cached as Parse<T>[];
     this.evaluations += 1;
     if (this.evaluations > MAX_RULE_EVALUATIONS) fail('input too ambiguous to parse in bounded time');
+    if (this.evaluations % 256 === 0 && this.deadline?.expired === true) fail('parsing ran out of time');
     this.memo.set(key, []); // a rule re-entered at the same position (no progress) matches nothing
     const result = unique(compute());
     this.memo.set(key, result);

@@ -1,4 +1,5 @@
 import { ConversionError, convertCommaNumber, elementsToSetOrTuple, fail, makeInterval } from './latex-convert.js';
+import type { Deadline } from '../symbolic.js';
 import { ExpressionGrammar } from './latex-expression-grammar.js';
 import type { Parse } from './latex-parser-core.js';
 import { tokenize } from './latex-tokens.js';
@@ -190,14 +191,14 @@ const asSet = (node: Node): Node => (node.kind === 'tuple' ? finiteSet(node.item
 
 /**
  * latex2sympy2_extended's `latex2sympy(latex)` (no normalisation): the value of a LaTeX formula.
- * Throws a ConversionError when the formula cannot be read.
+ * Throws a ConversionError when the formula cannot be read (or the deadline passes while parsing).
  */
-export function parseLatexFormula(latex: string): Node {
+export function parseLatexFormula(latex: string, deadline?: Deadline): Node {
   const tokens = tokenize(latex);
   if (tokens === undefined) fail('unknown character');
   if (tokens.length === 0) fail('empty formula');
   if (tokens.length > MAX_TOKENS) fail('formula too long');
-  const grammar = new LatexGrammar(tokens, parseLatexFormula);
+  const grammar = new LatexGrammar(tokens, (text) => parseLatexFormula(text, deadline), deadline);
   return grammar.math(latex);
 }
 

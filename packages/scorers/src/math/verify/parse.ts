@@ -52,20 +52,20 @@ const groupEntries = (match: RegExpMatchArray) => Object.entries(match.groups ??
 const span = (match: RegExpMatchArray, name: string): [number, number] | undefined => match.indices?.groups?.[name];
 
 /** Math-Verify `parse_latex_cached`: the formula, else (for a chain of more than two `=`) its last part. */
-function parseLatex(latex: string): MathNode {
+function parseLatex(latex: string, deadline: Deadline): MathNode {
   try {
-    return parseLatexFormula(latex);
+    return parseLatexFormula(latex, deadline);
   } catch (error) {
     if (!latex.includes(',') && !latex.includes(';')) {
       const parts = latex.split(/(?<!\\|<|!|>)=/u);
-      if (parts.length > 2) return parseLatexFormula(parts.at(-1) ?? '');
+      if (parts.length > 2) return parseLatexFormula(parts.at(-1) ?? '', deadline);
     }
     throw error;
   }
 }
 
 /** Math-Verify `extract_latex`: each LaTeX group of the match normalised and parsed; several become one set. */
-function extractLatex(match: RegExpMatchArray): [MathNode | undefined, string] {
+function extractLatex(match: RegExpMatchArray, deadline: Deadline): [MathNode | undefined, string] {
   const groups = groupEntries(match);
   const chosen: Array<[string, string]> = [];
   const first = groups.find(([name, value]) => name.startsWith('first_latex') && value);
@@ -82,7 +82,7 @@ function extractLatex(match: RegExpMatchArray): [MathNode | undefined, string] {
     const normalized = normalizeLatex(latex, { ...DEFAULT_NORMALIZATION, boxed: groupName === 'latexBoxed' ? 'last' : 'all' });
     texts.push(normalized);
     try {
-      const parsed = parseLatex(normalized);
+      const parsed = parseLatex(normalized, deadline);
       values.push(isPercent ? percent(parsed) : parsed);
     } catch {
       values.push(undefined);
@@ -163,7 +163,7 @@ export function extractAnswers(text: string, options: ParseOptions = {}): { valu
             .filter((item): item is [number, number] => item !== undefined);
           if (valueSpans.some(([start, end]) => failedLatexSpans.some(([low, high]) => start < high && end > low))) continue;
         }
-        const [value, fallback] = config.kind === 'latex' ? extractLatex(match) : config.kind === 'expr' ? extractExpression(match) : extractString(match, config);
+        const [value, fallback] = config.kind === 'latex' ? extractLatex(match, deadline) : config.kind === 'expr' ? extractExpression(match) : extractString(match, config);
         if (value === undefined && config.kind === 'latex') {
           for (const [name, group] of groupEntries(match)) {
             const location = span(match, name);

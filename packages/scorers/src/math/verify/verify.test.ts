@@ -66,6 +66,12 @@ describe('verifyAnswer (Math-Verify verify semantics)', () => {
     expect(same('$f(x)$', '$f(y)$', { strict: false })).toBe(true);
   });
 
+  it('does not compute unbounded constants (a huge power or factorial is just unequal)', () => {
+    expect(same('$\\frac{1}{2}$', '$\\boxed{9^{9^{9^{9}}}}$')).toBe(false);
+    expect(same('$\\frac{1}{2}$', '$\\boxed{100000!}$')).toBe(false);
+    expect(same('$120$', '$\\boxed{5!}$')).toBe(true);
+  });
+
   it('a comparison out of time is unequal', () => {
     expect(same('$\\tan^2(y)+1$', '$\\sec^2(y)$', { timeoutMs: 0 })).toBe(false);
   });
