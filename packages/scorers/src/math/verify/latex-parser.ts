@@ -1,4 +1,4 @@
-import { ConversionError, convertCommaNumber, elementsToSetOrTuple, fail, makeInterval } from './latex-convert.js';
+import { convertCommaNumber, elementsToSetOrTuple, fail, makeInterval } from './latex-convert.js';
 import type { Deadline } from '../symbolic.js';
 import { ExpressionGrammar } from './latex-expression-grammar.js';
 import type { Parse } from './latex-parser-core.js';
@@ -202,4 +202,3 @@ export function parseLatexFormula(latex: string, deadline?: Deadline): Node {
   return grammar.math(latex);
 }
 
-export { ConversionError };

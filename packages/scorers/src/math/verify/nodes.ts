@@ -36,14 +36,12 @@ export const symbol = (name: string): MathNode => ({ kind: 'symbol', name });
 export const MINUS_ONE = integer(-1);
 export const ONE_HUNDREDTH: MathNode = numberNode(rational(1n, 100n));
 
-export const isNumber = (node: MathNode): node is Extract<MathNode, { kind: 'number' }> => node.kind === 'number';
 export const isInteger = (node: MathNode) => node.kind === 'number' && !node.float && node.value.q === 1n;
 /** SymPy `is_Number` (Integer, Rational, Float and the infinities). */
 export const isSympyNumber = (node: MathNode) => node.kind === 'number' || node.kind === 'infinity' || node.kind === 'complexInfinity';
 export const isMatrix = (node: MathNode) => node.kind === 'matrix' || (node.kind === 'function' && node.name.startsWith('Mat'));
 export const isSet = (node: MathNode) =>
   node.kind === 'set' || node.kind === 'interval' || node.kind === 'setOperation' || node.kind === 'namedSet';
-export const isRelational = (node: MathNode): node is Extract<MathNode, { kind: 'relation' }> => node.kind === 'relation';
 
 /** latex2sympy2_extended `mul_flat`: nested products are flattened. */
 export function mulFlat(left: MathNode, right: MathNode): MathNode {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Deadline } from '../symbolic.js';
+import { expressionsEqual } from './grader.js';
+import { numberNode } from './nodes.js';
 import { parseAnswer } from './parse.js';
+import { fromDecimalString, rational } from './rational.js';
 import { verifyAnswer, type VerifyOptions } from './verify.js';
 
 /** verify(parse(gold), parse(prediction)) with parse's defaults. */
@@ -14,6 +18,15 @@ describe('verifyAnswer (Math-Verify verify semantics)', () => {
     expect(same('$4.123105625617661$', '$\\sqrt{17}$', { floatRounding: 5 })).toBe(true);
     expect(same('$2$', '$\\frac{1+\\sqrt{5}}{2}$')).toBe(false);
     expect(same('$2\\sqrt{2}$', '$\\sqrt{8}$')).toBe(true);
+  });
+
+  it('sympy_expr_eq(Rational, Float, float_rounding) as the vector file notes (1/3 vs 0.333, 4/3 vs 1.333)', () => {
+    const options = (floatRounding: number) => ({ floatRounding, strict: true, allowSetRelationComparison: false, deadline: new Deadline(5000) });
+    const float = (text: string) => numberNode(fromDecimalString(text) ?? rational(0n), true);
+    expect(expressionsEqual(numberNode(rational(1n, 3n)), float('0.333'), options(3))).toBe(true);
+    expect(expressionsEqual(numberNode(rational(1n, 3n)), float('0.333'), options(4))).toBe(false);
+    expect(expressionsEqual(numberNode(rational(4n, 3n)), float('1.333'), options(3))).toBe(true);
+    expect(expressionsEqual(numberNode(rational(4n, 3n)), float('1.333'), options(4))).toBe(false);
   });
 
   it('percentages are hundredths: 28% = 28 percent = 0.28, but 28% ≠ 28', () => {
