@@ -14,7 +14,7 @@ export {
   type StreamPart,
   type StreamResult,
 } from './language-model.js';
-export type { Score, ScoreInput, MetricSpec, Scorer, ScorerRunSettings, ScorerEnvironment } from './scorer.js';
+export type { Score, ScoreInput, MetricKind, MetricSpec, Scorer, ScorerRunSettings, ScorerEnvironment } from './scorer.js';
 export {
   CAPABILITIES,
   defineSuite,
@@ -25,7 +25,7 @@ export {
   type Suite,
   type SuiteDefinition,
 } from './suite.js';
-export type { SampleTiming, SampleRecord, SuiteManifest, ModelManifest, RunManifest, ResultRow } from './record.js';
+export type { SampleTiming, SampleRecord, SuiteManifest, ModelManifest, RunManifest, ResultRow, LatencyMetrics, SimultaneousSummary } from './record.js';
 export { defineConfig, type LadderConfig, type ModelProvider, type ProviderConfig, type ModelPrice } from './config.js';
 export { renderTemplate, TemplateFieldError } from './template.js';
 export { sha256, stableStringify } from './hash.js';

@@ -1,5 +1,6 @@
 import type { FinishReason, GenerationSettings, Usage } from './language-model.js';
 import type { SampleStatus } from './status.js';
+import type { MetricKind } from './scorer.js';
 
 /** Timing of one real model call. Absent on cache hits: cached samples never count as latency. */
 export interface SampleTiming {
@@ -55,6 +56,8 @@ export interface SampleRecord {
   explanation?: string;
   /** Extra values from the scorer (e.g. a program's outcome). */
   details?: Record<string, unknown>;
+  /** Sufficient statistics for a corpus metric (see `Score.statistics`). */
+  statistics?: number[];
 }
 
 export interface SuiteManifest {
@@ -67,7 +70,9 @@ export interface SuiteManifest {
   repeats: number;
   scorer: string;
   metric: string;
-  metricKind: 'proportion' | 'mean';
+  metricKind: MetricKind;
+  /** The metric's scale (1 for proportions, 100 for chrF and BLEU); absent in runs written before it was recorded. */
+  metricScale?: number;
   /** Expected score of a chance-level answerer; null when it cannot be computed. */
   chance: number | null;
   generation: GenerationSettings;
@@ -161,4 +166,29 @@ export interface ResultRow {
   passAtK?: Record<string, number> | null;
   /** Code suites: per problem (sample id), the scored samples `n` and how many `passed`. */
   passCounts?: Record<string, { n: number; passed: number }> | null;
+  /** Simultaneous translation: the policy and the latency it reached, beside the quality in `value`. */
+  simultaneous?: SimultaneousSummary;
+}
+
+/** SimulEval's latency metrics of one suite x model x policy (means over the samples). */
+export interface LatencyMetrics {
+  AL: number | null;
+  LAAL: number | null;
+  DAL: number | null;
+  AP: number | null;
+  startOffset: number | null;
+  endOffset: number | null;
+}
+
+/**
+ * A simultaneous-translation row: which policy (a latency mode such as `wait-3` or `lag-8s`)
+ * produced it, of which base suite, and its latency in source words, in milliseconds of the
+ * source's timeline, and in milliseconds including the model's own computation time.
+ */
+export interface SimultaneousSummary {
+  baseSuite: string;
+  policy: string;
+  words: LatencyMetrics;
+  ms: LatencyMetrics;
+  msComputationAware: LatencyMetrics;
 }

@@ -15,6 +15,12 @@ export interface Score {
   unanswered?: boolean;
   /** Extra values (e.g. per-test outcomes) kept on the sample. */
   details?: Record<string, unknown>;
+  /**
+   * Sufficient statistics of this sample for a corpus metric (kind `corpus`: BLEU's n-gram
+   * matches and lengths, chrF's n-gram counts). They are summed over the samples and the metric
+   * is computed once from the totals, as sacreBLEU does; kept on the sample record.
+   */
+  statistics?: number[];
 }
 
 export interface ScoreInput {
@@ -28,10 +34,15 @@ export interface ScoreInput {
  * How per-sample scores become one number per suite and model.
  * - `proportion`: the mean of 0/1 scores; Wilson interval (clustered when there are repeats).
  * - `mean`: the mean of continuous scores; bootstrap interval over samples.
+ * - `corpus`: computed once from the per-sample `statistics` summed over the corpus (corpus BLEU,
+ *   corpus chrF); `name` is a corpus metric known to `corpusMetric()` of @ladder/scorers; bootstrap
+ *   interval over samples (whole clusters). Each sample's `value` is its sentence-level score.
  */
+export type MetricKind = 'proportion' | 'mean' | 'corpus';
+
 export interface MetricSpec {
   name: string;
-  kind: 'proportion' | 'mean';
+  kind: MetricKind;
   /** Scale of the values (1 for proportions, 100 for chrF). */
   scale?: number;
 }

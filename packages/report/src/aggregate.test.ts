@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SampleRecord } from '@ladder/core';
-import { clusteredStandardError, wilsonInterval } from '@ladder/scorers';
+import { chrfCorpus, chrfSegmentStatistics, chrfSentence, clusteredStandardError, wilsonInterval } from '@ladder/scorers';
 import { describe, expect, it } from 'vitest';
 import { aggregateRun } from './aggregate.js';
 
-function runDirectory(options: { repeats: number; records: Partial<SampleRecord>[]; capabilities?: string[] }): string {
+function runDirectory(options: { repeats: number; records: Partial<SampleRecord>[]; metric?: string; metricKind?: string; capabilities?: string[] }): string {
   const directory = mkdtempSync(join(tmpdir(), 'ladder-report-'));
-  const suite = { id: 's', version: '1', metric: 'accuracy', metricKind: 'proportion', chance: 0.25, repeats: options.repeats, samples: 10, promptHashes: {}, capabilities: options.capabilities };
+  const suite = { id: 's', version: '1', metric: options.metric ?? 'accuracy', metricKind: options.metricKind ?? 'proportion', chance: 0.25, repeats: options.repeats, samples: 10, promptHashes: {}, capabilities: options.capabilities };
   const manifest = { planId: 'p', status: 'complete', suites: [suite], models: [{ id: 'm/x' }], plannedSamples: options.records.length };
   writeFileSync(join(directory, 'manifest.json'), JSON.stringify(manifest));
   const lines = options.records.map((record) => JSON.stringify({ suite: 's', model: 'm/x', repeat: 0, cached: false, timing: null, ...record }));
@@ -79,5 +79,34 @@ describe('aggregateRun', () => {
     const records = scores.map((score, index) => ({ sampleId: `q${Math.floor(index / 4)}#rot${index % 4}`, status: 'ok' as const, score }));
     const [row] = aggregateRun(runDirectory({ repeats: 1, records })).rows;
     expect(row).toMatchObject({ value: 0.875, circularValue: 0.5 });
+  });
+
+  it('computes a corpus metric once from the summed statistics, not as a mean of sentence scores', () => {
+    const pairs = [
+      ['The cat sat on the mat.', 'The cat sat on the mat.'],
+      ['A dog.', 'A large brown dog barked at the postman all morning.'],
+      ['Rain is expected tomorrow in the north.', 'Rain is expected in the north tomorrow.'],
+      ['', 'Nothing came back for this one.'],
+    ] as const;
+    const records = pairs.map(([hypothesis, reference], index) => ({
+      sampleId: `t${index}`,
+      status: hypothesis === '' ? ('format_error' as const) : ('ok' as const),
+      score: chrfSentence(hypothesis, [reference]),
+      statistics: chrfSegmentStatistics(hypothesis, [reference]),
+    }));
+    const [row] = aggregateRun(runDirectory({ repeats: 1, records, metric: 'chrF', metricKind: 'corpus' })).rows;
+    const corpus = chrfCorpus(pairs.map(([hypothesis]) => hypothesis), [pairs.map(([, reference]) => reference)]);
+    const meanOfSentences = records.reduce((total, record) => total + record.score, 0) / records.length;
+    expect(row?.value).toBeCloseTo(corpus, 5);
+    expect(Math.abs(corpus - meanOfSentences)).toBeGreaterThan(1);
+    expect(row?.n).toBe(4);
+    expect(row?.ci95?.[0]).toBeLessThanOrEqual(corpus);
+    expect(row?.ci95?.[1]).toBeGreaterThanOrEqual(corpus);
+    expect(row?.ci95?.[1]).toBeGreaterThan(row?.ci95?.[0] ?? Infinity);
+  });
+
+  it('refuses a corpus row whose samples carry no statistics', () => {
+    const records = [{ sampleId: 't0', status: 'ok' as const, score: 50 }];
+    expect(() => aggregateRun(runDirectory({ repeats: 1, records, metric: 'chrF', metricKind: 'corpus' }))).toThrow(/t0 has no statistics/);
   });
 });

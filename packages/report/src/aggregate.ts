@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
-import { bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusPassAtK, wilsonInterval } from '@ladder/scorers';
+import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, corpusPassAtK, sumStatistics, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
 
@@ -19,6 +19,8 @@ interface ScoredItem {
   group: string | undefined;
   /** What the scorer extracted: the vote of maj@k. */
   answer: string | null;
+  /** Sufficient statistics for a corpus metric. */
+  statistics: number[] | undefined;
 }
 
 export interface LatencySummary {
@@ -62,6 +64,7 @@ export function aggregateRun(directory: string): RunAggregate {
       costUsd: record.costUsd ?? null,
       group: record.group,
       answer: record.answer,
+      statistics: record.statistics,
     });
   }
   // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
@@ -212,6 +215,7 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     ...passAtKOf(suite, scored),
   };
   if (n === 0) return row;
+  if (suite.metricKind === 'corpus') return corpusRow(row, scored, `${suite.id}/${options.model}`);
   const mean = values.reduce((total, value) => total + value, 0) / n;
   row.value = round(mean);
   const binary = values.every((value) => value === 0 || value === 1);
@@ -231,6 +235,27 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
       ...(clustered ? { clusters: scored.map(clusterOf) } : {}),
     });
   }
+  row.ci95 = [round(interval[0]), round(interval[1])];
+  return row;
+}
+
+/**
+ * A corpus metric (corpus BLEU, chrF): computed once from the samples' statistics summed, with a
+ * percentile bootstrap over samples (repeats of one sample resampled together).
+ */
+function corpusRow(row: ResultRow, scored: ScoredItem[], seed: string): ResultRow {
+  const metric = corpusMetric(row.metric);
+  const missing = scored.find((item) => item.statistics === undefined);
+  if (missing !== undefined) throw new Error(`${row.suite} x ${row.model}: sample ${missing.sampleId} has no statistics for the corpus metric ${row.metric}`);
+  const statistics = scored.map((item) => item.statistics as number[]);
+  row.value = round(metric.fromStatistics(sumStatistics(statistics)));
+  const interval = bootstrapInterval({
+    seed,
+    count: statistics.length,
+    resamples: 1000,
+    ...(row.repeats > 1 ? { clusters: scored.map((item) => item.sampleId) } : {}),
+    statistic: (indices) => metric.fromStatistics(sumStatistics(indices.map((index) => statistics[index] as number[]))),
+  });
   row.ci95 = [round(interval[0]), round(interval[1])];
   return row;
 }

@@ -1,13 +1,13 @@
-import type { ResultRow } from '@ladder/core';
+import type { MetricKind, ResultRow } from '@ladder/core';
 import type { RunAggregate } from './aggregate.js';
 
 /** Formats a metric value: proportions as percentages, others on their own scale. */
-export function formatValue(value: number | null, kind: 'proportion' | 'mean'): string {
+export function formatValue(value: number | null, kind: MetricKind): string {
   if (value === null) return 'n/a';
   return kind === 'proportion' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
 }
 
-function formatInterval(interval: [number, number] | null, kind: 'proportion' | 'mean'): string {
+function formatInterval(interval: [number, number] | null, kind: MetricKind): string {
   if (interval === null) return '';
   const scale = kind === 'proportion' ? 100 : 1;
   const digits = kind === 'proportion' ? 1 : 2;

@@ -242,6 +242,9 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
   try {
     score = await prepared.suite.scorer.score({ sample, output: answer.text });
     if (!Number.isFinite(score.value)) throw new Error(`the scorer returned ${String(score.value)}`);
+    if (prepared.suite.scorer.metric.kind === 'corpus' && !Array.isArray(score.statistics)) {
+      throw new Error(`the scorer ${prepared.suite.scorer.name} gave no statistics for its corpus metric ${prepared.suite.scorer.metric.name}`);
+    }
   } catch (error) {
     return { ...common, status: 'scorer_error', score: null, answer: null, output: answer.text, ...accounting, error: describeError(error) };
   }
@@ -254,6 +257,7 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     ...accounting,
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
+    ...(score.statistics === undefined ? {} : { statistics: score.statistics }),
   };
 }
 

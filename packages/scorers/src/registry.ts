@@ -5,6 +5,7 @@ import { choiceMatch } from './match/choice-match.js';
 import { exactMatch } from './match/exact-match.js';
 import { mathAnswer } from './math/scorer.js';
 import { gsm8kStrict, mathHendrycks } from './math/reference/scorers.js';
+import { mathVerify } from './math/verify/scorer.js';
 import { numericMatch } from './match/numeric-match.js';
 import { chrf } from './translation/chrf-scorer.js';
 
@@ -20,6 +21,8 @@ export const builtinScorers = {
   choice: { description: 'the chosen option letter ("Answer: C", "答案是 C", "(C)") equals the target letter', create: () => choiceMatch() },
   chrf: { description: 'sentence chrF against the reference(s), 0..100 (sacreBLEU defaults)', create: () => chrf() },
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
+  'chrf-corpus': { description: 'corpus chrF (n-gram statistics summed over the suite, as sacreBLEU reports it), 0..100', create: () => chrf({ level: 'corpus' }) },
+  'chrf++-corpus': { description: 'corpus chrF++, 0..100', create: () => chrf({ level: 'corpus', wordOrder: 2 }) },
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run with node in the sandbox)', create: () => jsFunctionTests() },
   'python-tests': {
     description: 'the Python function in the answer passes the item\'s "tests" (fields entryPoint, tests; optional prompt, setup), run with /usr/bin/python3 in the sandbox',
@@ -27,6 +30,7 @@ export const builtinScorers = {
   },
   math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
   'math-hendrycks': { description: 'reproduces Hendrycks MATH: the last \\boxed{} (lm-eval variant) equals a target under hendrycks/math is_equiv string normalisation (no numeric or symbolic equivalence)', create: () => mathHendrycks() },
+  'math-verify': { description: 'reproduces Hugging Face Math-Verify: answer extracted by priority (final answer, \\boxed{}, last LaTeX or number) and compared as a value — floats to 6 decimals, sets, intervals, tuples, relations, matrices', create: () => mathVerify() },
   'gsm8k-strict': { description: 'reproduces grade-school-math: the first "#### <number>" (commas removed) equals the target string; none is unanswered', create: () => gsm8kStrict() },
 } satisfies Record<string, ScorerEntry>;
 

@@ -1,4 +1,4 @@
 export { createRng } from './random.js';
 export { mean, sampleVariance, standardErrorOfMean, quantileSorted } from './summary.js';
-export { Z95, wilsonInterval, clusteredStandardError, bootstrapMeanInterval, type BootstrapOptions } from './intervals.js';
+export { Z95, wilsonInterval, clusteredStandardError, bootstrapMeanInterval, bootstrapInterval, type BootstrapOptions, type BootstrapStatisticOptions } from './intervals.js';
 export { passAtK, corpusPassAtK } from './pass-at-k.js';

@@ -99,3 +99,50 @@ function groupByCluster(values: readonly number[], clusters: readonly (string | 
   });
   return [...groups.values()];
 }
+
+export interface BootstrapStatisticOptions extends BootstrapOptions {
+  /** The statistic of one resample: it gets the indices of the drawn items (with repetition). */
+  statistic(indices: readonly number[]): number;
+  /** Number of items (values, samples) being resampled. */
+  count: number;
+}
+
+/**
+ * Percentile bootstrap interval for any statistic of `count` items (a corpus BLEU, a paired
+ * difference): each resample draws items (or whole clusters) with replacement and hands their
+ * indices to `statistic`.
+ */
+export function bootstrapInterval(options: BootstrapStatisticOptions): [number, number] {
+  const { count } = options;
+  if (count === 0) return [Number.NaN, Number.NaN];
+  const resamples = options.resamples ?? 2000;
+  const level = options.level ?? 0.95;
+  const random = createRng(options.seed);
+  const members = clusterMembers(count, options.clusters);
+  const estimates = new Float64Array(resamples);
+  const drawn: number[] = [];
+  for (let round = 0; round < resamples; round += 1) {
+    drawn.length = 0;
+    for (let draw = 0; draw < members.length; draw += 1) {
+      for (const index of members[Math.floor(random() * members.length)] as number[]) drawn.push(index);
+    }
+    estimates[round] = options.statistic(drawn);
+  }
+  estimates.sort();
+  const sorted = Array.from(estimates);
+  const tail = (1 - level) / 2;
+  return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
+}
+
+/** Item indices per cluster, in order of first appearance; one item per cluster without clusters. */
+function clusterMembers(count: number, clusters: readonly (string | number)[] | undefined): number[][] {
+  if (clusters === undefined) return Array.from({ length: count }, (_, index) => [index]);
+  if (clusters.length !== count) throw new RangeError('bootstrapInterval: clusters and items differ in length');
+  const groups = new Map<string | number, number[]>();
+  clusters.forEach((key, index) => {
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [index]);
+    else group.push(index);
+  });
+  return [...groups.values()];
+}

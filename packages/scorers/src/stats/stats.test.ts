@@ -107,3 +107,21 @@ describe('createRng', () => {
     for (const bucket of buckets) expect(Math.abs(bucket - 10_000)).toBeLessThan(500);
   });
 });
+
+describe('bootstrapInterval', () => {
+  it('matches bootstrapMeanInterval for the mean, resampling whole clusters', async () => {
+    const { bootstrapInterval, bootstrapMeanInterval } = await import('./intervals.js');
+    const values = [0.1, 0.5, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4];
+    const clusters = ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'];
+    const viaIndices = bootstrapInterval({
+      seed: 7,
+      count: values.length,
+      clusters,
+      statistic: (indices) => indices.reduce((total, index) => total + (values[index] as number), 0) / indices.length,
+    });
+    const expected = bootstrapMeanInterval(values, { seed: 7, clusters });
+    expect(viaIndices[0]).toBeCloseTo(expected[0], 12);
+    expect(viaIndices[1]).toBeCloseTo(expected[1], 12);
+    expect(viaIndices[1]).toBeGreaterThan(viaIndices[0]);
+  });
+});
