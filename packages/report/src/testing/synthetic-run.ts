@@ -1,6 +1,6 @@
 import { mkdirSync, openSync, closeSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Capability, MetricKind, RunManifest, SampleRecord } from '@ladder/core';
+import { sha256, stableStringify, type Capability, type ChatMessage, type MetricKind, type RunManifest, type SampleRecord } from '@ladder/core';
 
 export interface SyntheticSuite {
   id: string;
@@ -35,12 +35,16 @@ export function writeSyntheticRun(options: {
   models: string[];
   sample: (context: { suite: SyntheticSuite; model: string; index: number; repeat: number }) => SyntheticSample;
   sampleId?: (suite: SyntheticSuite, index: number) => string;
+  /** The prompt of each sample: its sha256 goes into the manifest and the records, as in a real run. */
+  prompt?: (suite: SyntheticSuite, index: number) => ChatMessage[];
   status?: RunManifest['status'];
 }): void {
   const { directory } = options;
   mkdirSync(directory, { recursive: true });
   const sampleId = options.sampleId ?? ((_suite, index) => `q${String(index).padStart(4, '0')}`);
   let planned = 0;
+  const promptHash = (suite: SyntheticSuite, index: number) => (options.prompt === undefined ? '' : sha256(stableStringify(options.prompt(suite, index))));
+  const hashes = new Map(options.suites.map((suite) => [suite.id, Array.from({ length: suite.samples }, (_, index) => promptHash(suite, index))]));
   const manifest: RunManifest = {
     ladderVersion: '0.1.0',
     planId: `synthetic-${options.suites.map((suite) => suite.id).join('+')}-${options.models.join('+')}`,
@@ -71,7 +75,7 @@ export function writeSyntheticRun(options: {
         metricScale: suite.metricScale === undefined ? (suite.metricKind === undefined || suite.metricKind === 'proportion' ? 1 : null) : suite.metricScale,
         chance: suite.chance ?? null,
         generation: {},
-        promptHashes: {},
+        promptHashes: Object.fromEntries((hashes.get(suite.id) ?? []).map((hash, index) => [sampleId(suite, index), hash])),
         promptsSha256: `synthetic-${suite.id}-${suite.samples}`,
       };
     }),
@@ -110,7 +114,7 @@ export function writeSyntheticRun(options: {
                     },
               attempts: 1,
               retryWaitMs: 0,
-              promptHash: '',
+              promptHash: hashes.get(suite.id)?.[index] ?? '',
               ...(result.statistics === undefined ? {} : { statistics: result.statistics }),
             };
             buffer += `${JSON.stringify(record)}\n`;
