@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
+import { corpusResampler } from './corpus-resample.js';
 import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, sumStatistics, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
@@ -253,7 +254,7 @@ function corpusRow(row: ResultRow, scored: ScoredItem[], seed: string): ResultRo
     count: statistics.length,
     resamples: 1000,
     ...(row.repeats > 1 ? { clusters: scored.map((item) => item.sampleId) } : {}),
-    statistic: (indices) => metric.fromStatistics(sumStatistics(indices.map((index) => statistics[index] as number[]))),
+    statistic: corpusResampler(row.metric, statistics),
   });
   row.ci95 = [round(interval[0]), round(interval[1])];
   return row;

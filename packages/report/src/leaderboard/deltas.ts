@@ -1,6 +1,7 @@
-import { Z95, bootstrapInterval, corpusMetric, mean, standardErrorOfMean, sumStatistics } from '@ladder/scorers';
+import { Z95, bootstrapInterval, mean, standardErrorOfMean, sumStatistics } from '@ladder/scorers';
 import type { MetricKind, ResultRow } from '@ladder/core';
 import type { SampleScore } from '../aggregate.js';
+import { corpusResampler } from '../corpus-resample.js';
 import { round, standardErrorOf } from './macro-average.js';
 import type { MetricScale } from './metric-scale.js';
 
@@ -85,12 +86,9 @@ export function suiteDelta(options: {
   const common = [...base.keys()].filter((id) => candidate.has(id)).sort();
   if (common.length >= 2) {
     if (options.metricKind === 'corpus') {
-      const metric = corpusMetric(options.metric);
-      const baseStatistics = common.map((id) => sumStatistics((base.get(id) as PerSample).statistics));
-      const candidateStatistics = common.map((id) => sumStatistics((candidate.get(id) as PerSample).statistics));
-      const difference = (indices: readonly number[]) =>
-        metric.fromStatistics(sumStatistics(indices.map((index) => candidateStatistics[index] as number[]))) -
-        metric.fromStatistics(sumStatistics(indices.map((index) => baseStatistics[index] as number[])));
+      const baseMetric = corpusResampler(options.metric, common.map((id) => sumStatistics((base.get(id) as PerSample).statistics)));
+      const candidateMetric = corpusResampler(options.metric, common.map((id) => sumStatistics((candidate.get(id) as PerSample).statistics)));
+      const difference = (indices: readonly number[]) => candidateMetric(indices) - baseMetric(indices);
       const all = common.map((_, index) => index);
       const interval = bootstrapInterval({ seed: options.seed, count: common.length, resamples: 1000, statistic: difference });
       return { value: round(difference(all)), ci95: [round(interval[0]), round(interval[1])], method: 'paired', pairs: common.length };
