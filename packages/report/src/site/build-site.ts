@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError, type SampleRecord } from '@ladder/core';
+import { UsageError, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, MANIFEST_FILE, iterateJournal, readManifest } from '@ladder/runner';
 import { chartDefinitions } from '../charts/chart-specs.js';
 import { renderChart, type RenderedChart } from '../charts/render-chart.js';
@@ -98,13 +98,25 @@ async function writeSite(root: string, options: SiteOptions): Promise<Omit<SiteR
   }
 
   // Prompts: per suite, rendered again and checked against the hashes of the first run that holds it.
+  // Its manifest's prompt hashes are in dataset order: the order of the samples on the pages.
   const prompts = new Map<string, SuitePrompts>();
+  const sampleOrder = new Map<string, Map<string, number>>();
+  const manifests = new Map<number, RunManifest>();
   for (const suite of board.suites) {
-    const run = board.runs[suite.runs[0] ?? 0];
+    const runIndex = suite.runs[0] ?? 0;
+    const run = board.runs[runIndex];
     if (run === undefined) continue;
-    const manifest = readManifest(run.directory).suites.find((entry) => entry.id === suite.id);
-    if (manifest !== undefined) prompts.set(suite.id, await preparePrompts(manifest, options.prompts));
+    let manifest = manifests.get(runIndex);
+    if (manifest === undefined) {
+      manifest = readManifest(run.directory);
+      manifests.set(runIndex, manifest);
+    }
+    const suiteManifest = manifest.suites.find((entry) => entry.id === suite.id);
+    if (suiteManifest === undefined) continue;
+    prompts.set(suite.id, await preparePrompts(suiteManifest, options.prompts));
+    sampleOrder.set(suite.id, new Map(Object.keys(suiteManifest.promptHashes).map((id, index) => [id, index])));
   }
+  manifests.clear();
 
   const suites = new Map(board.suites.map((suite) => [suite.id, suite]));
   board.runs.forEach((run, runIndex) => {
@@ -129,7 +141,11 @@ async function writeSite(root: string, options: SiteOptions): Promise<Omit<SiteR
       if (cell.run !== runIndex) continue;
       const suite = suites.get(cell.suite);
       if (suite === undefined) continue;
-      const entries = (buckets.get(`${cell.suite}\u0000${cell.model}`) ?? []).sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.repeat - b.repeat));
+      const order = sampleOrder.get(cell.suite) ?? new Map<string, number>();
+      const position = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+      const entries = (buckets.get(`${cell.suite}\u0000${cell.model}`) ?? []).sort(
+        (a, b) => position(a.sampleId) - position(b.sampleId) || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : 0) || a.repeat - b.repeat,
+      );
       const path = samplePagePath(cell.suite, cell.model);
       mkdirSync(join(root, dirname(path)), { recursive: true });
       write(path, renderSamplePage({ suite, cell, run, articles: entries.map((entry) => entry.html), promptNote: prompts.get(cell.suite)?.note ?? null }));

@@ -36,6 +36,7 @@ export function htmlPage(options: { title: string; root: string; body: string; s
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${options.root}assets/site.css">
 ${scripts}
 </head>
