@@ -17,7 +17,7 @@ export function corpusResampler(metricName: string, statistics: readonly (readon
     sums.fill(0);
     for (let position = 0; position < indices.length; position += 1) {
       const offset = (indices[position] as number) * width;
-      for (let column = 0; column < width; column += 1) sums[column] += flat[offset + column] as number;
+      for (let column = 0; column < width; column += 1) sums[column] = (sums[column] as number) + (flat[offset + column] as number);
     }
     for (let column = 0; column < width; column += 1) totals[column] = sums[column] as number;
     return metric.fromStatistics(totals);

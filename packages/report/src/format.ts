@@ -38,3 +38,8 @@ export function formatCost(usd: number | null | undefined): string {
 export function formatRate(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? '—' : value.toFixed(digits);
 }
+
+/** `1 suite`, `8 suites`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,4 +1,4 @@
-import { formatCost, formatDifference, formatIntervalEnds, formatLatency, formatPoints, formatRate, formatScore, formatValue } from '../format.js';
+import { formatCost, formatDifference, formatIntervalEnds, formatLatency, formatPoints, formatRate, formatScore, formatValue, plural } from '../format.js';
 import { cellFinder, type CapabilityScore, type Leaderboard } from './board-types.js';
 import type { ModelDelta } from './deltas.js';
 
@@ -24,7 +24,7 @@ function groupText(entry: CapabilityScore | undefined): string {
 export function renderLeaderboardSummary(board: Leaderboard, options: { title: string; charts: { name: string; title: string }[] }): string {
   const find = cellFinder(board);
   const lines: string[] = [`# ${cell(options.title)}`, ''];
-  lines.push(`${board.models.length} models · ${board.suites.length} suites · ${board.runs.length} run(s): ${board.runs.map((run) => `${code(run.name)} (plan ${code(run.manifest.planId.slice(0, 12))}${run.complete ? '' : `, **incomplete**: ${run.finished} of ${run.planned} samples`})`).join(', ')}`, '');
+  lines.push(`${plural(board.models.length, 'model')} · ${plural(board.suites.length, 'suite')} · ${plural(board.runs.length, 'run')}: ${board.runs.map((run) => `${code(run.name)} (plan ${code(run.manifest.planId.slice(0, 12))}${run.complete ? '' : `, **incomplete**: ${run.finished} of ${run.planned} samples`})`).join(', ')}`, '');
   if (!board.complete) lines.push('> **Incomplete runs:** their numbers cover only the samples that finished. Finish them with the same `ladder run` command plus `--resume`.', '');
 
   lines.push('## Leaderboard', '');
@@ -86,7 +86,7 @@ function deltaLines(board: Leaderboard, delta: ModelDelta): string[] {
     const estimate = entry.delta;
     const clear = estimate !== null && (estimate.ci95[0] > 0 || estimate.ci95[1] < 0);
     lines.push(
-      `| *${cell(entry.group)}* | ${formatScore(entry.base)} | ${formatScore(entry.candidate)} | ${clear ? '**' : ''}${formatPoints(estimate?.value)}${clear ? '**' : ''} | ${estimate === null ? '' : `${formatPoints(estimate.ci95[0])} to ${formatPoints(estimate.ci95[1])}`} | ${estimate === null ? cell(`missing ${entry.missing.join(', ')}`) : `${estimate.suites.length} suites`} |`,
+      `| *${cell(entry.group)}* | ${formatScore(entry.base)} | ${formatScore(entry.candidate)} | ${clear ? '**' : ''}${formatPoints(estimate?.value)}${clear ? '**' : ''} | ${estimate === null ? '' : `${formatPoints(estimate.ci95[0])} to ${formatPoints(estimate.ci95[1])}`} | ${estimate === null ? cell(`missing ${entry.missing.join(', ')}`) : plural(estimate.suites.length, 'suite')} |`,
     );
   }
   lines.push('', `Δ = ${cell(delta.candidate)} − ${cell(delta.base)}; bold when the 95% interval excludes 0. Capabilities and overall in points of the 0-100 scale.`, '');

@@ -1,5 +1,5 @@
 import type { RenderedChart } from '../charts/render-chart.js';
-import { formatCost, formatDifference, formatIntervalEnds, formatLatency, formatPoints, formatRate, formatScore, formatValue } from '../format.js';
+import { formatCost, formatDifference, formatIntervalEnds, formatLatency, formatPoints, formatRate, formatScore, formatValue, plural } from '../format.js';
 import { cellFinder, type BoardCell, type BoardModel, type BoardSuite, type CapabilityScore, type Leaderboard } from '../leaderboard/board-types.js';
 import type { ModelDelta } from '../leaderboard/deltas.js';
 import { samplePagePath } from '../site-paths.js';
@@ -11,7 +11,7 @@ export function renderIndexPage(options: { board: Leaderboard; charts: RenderedC
   const incomplete = board.runs.filter((run) => !run.complete);
   const body = [
     `<header class="page"><h1>${escapeHtml(options.title)}</h1>`,
-    `<p class="lede">${board.models.length} models on ${board.suites.length} suites from ${board.runs.length} run${board.runs.length === 1 ? '' : 's'} · generated ${escapeHtml(options.generatedAt)} by Ladder · <a href="summary.md">summary.md</a> · <a href="results.json">results.json</a> · <a href="results.csv">results.csv</a></p>`,
+    `<p class="lede">${plural(board.models.length, 'model')} on ${plural(board.suites.length, 'suite')} from ${plural(board.runs.length, 'run')} · generated ${escapeHtml(options.generatedAt)} by Ladder · <a href="summary.md">summary.md</a> · <a href="results.json">results.json</a> · <a href="results.csv">results.csv</a></p>`,
     incomplete.length === 0
       ? ''
       : `<p class="warning">Incomplete: ${incomplete.map((run) => `${escapeHtml(run.name)} has ${run.finished} of ${run.planned} samples`).join('; ')}. Its numbers cover only the samples that finished.</p>`,
@@ -135,7 +135,7 @@ function deltaSection(board: Leaderboard, delta: ModelDelta): string {
   });
   const groupRows = [...delta.capabilities, delta.overall].map((entry) => {
     const estimate = entry.delta;
-    return `<tr class="group"><th scope="row">${escapeHtml(entry.group)}</th><td>${formatScore(entry.base)}</td><td>${formatScore(entry.candidate)}</td><td class="${signClass(estimate?.ci95)}">${formatPoints(estimate?.value)}</td><td>${estimate === null ? '' : `${formatPoints(estimate.ci95[0])} to ${formatPoints(estimate.ci95[1])}`}</td><td>${estimate === null ? escapeHtml(`missing ${entry.missing.join(', ')}`) : `${estimate.suites.length} suites`}</td></tr>`;
+    return `<tr class="group"><th scope="row">${escapeHtml(entry.group)}</th><td>${formatScore(entry.base)}</td><td>${formatScore(entry.candidate)}</td><td class="${signClass(estimate?.ci95)}">${formatPoints(estimate?.value)}</td><td>${estimate === null ? '' : `${formatPoints(estimate.ci95[0])} to ${formatPoints(estimate.ci95[1])}`}</td><td>${estimate === null ? escapeHtml(`missing ${entry.missing.join(', ')}`) : plural(estimate.suites.length, 'suite')}</td></tr>`;
   });
   return `<section class="delta">
 <h2>${escapeHtml(delta.candidate)} against ${escapeHtml(delta.base)}</h2>
