@@ -79,8 +79,10 @@ export function renderSamplePage(options: { suite: BoardSuite; cell: BoardCell; 
     ['errors', String(row.errors)],
     ['unanswered', String(row.unanswered)],
     ['truncated', String(row.truncated)],
-    ['cached', String(row.cached)],
-    ['p50 / p90 latency', `${formatLatency(cell.latency?.totalMsP50 ?? null)} / ${formatLatency(cell.latency?.totalMsP90 ?? null)}`],
+    ['cached', `${row.cached} of ${row.n + row.errors + row.truncated}${row.n + row.errors + row.truncated > 0 ? ` (${((100 * row.cached) / (row.n + row.errors + row.truncated)).toFixed(0)}%; no timing, no cost)` : ''}`],
+    ['latency p50 / p90', `${formatLatency(cell.latency?.totalMsP50 ?? null)} / ${formatLatency(cell.latency?.totalMsP90 ?? null)} (${cell.latency?.timed ?? 0} timed calls)`],
+    ['time to first token p50 / p90', `${formatLatency(cell.latency?.firstTokenMsP50 ?? null)} / ${formatLatency(cell.latency?.firstTokenMsP90 ?? null)}`],
+    ['output tokens/s p50', formatRate(cell.latency?.outputTokensPerSecondP50)],
     ['cost', formatCost(row.costUsd)],
   ];
   const title = `${suite.id} · ${cell.model}`;
