@@ -6,9 +6,9 @@ import { ladderAsync, temporaryDirectory } from './cli.js';
 
 const SUITE: SyntheticSuite = { id: 'arith', capabilities: ['math'], samples: 30 };
 
-function run(root: string, name: string, models: string[], suite: SyntheticSuite = SUITE): string {
+function run(root: string, name: string, models: string[], suite: SyntheticSuite = SUITE, status: 'complete' | 'incomplete' = 'complete'): string {
   const directory = join(root, name);
-  writeSyntheticRun({ directory, suites: [suite], models, sample: ({ model, index }) => ({ score: index < (model.endsWith('new') ? 28 : 10) ? 1 : 0, totalMs: 10 }) });
+  writeSyntheticRun({ directory, suites: [suite], models, status, sample: ({ model, index }) => ({ score: index < (model.endsWith('new') ? 28 : 10) ? 1 : 0, totalMs: 10 }) });
   return directory;
 }
 
@@ -68,5 +68,15 @@ describe('ladder report over several runs', () => {
     expect(result.status).toBe(0);
     expect(result.stderr.trim()).toBe("ladder: arith: Prompts are not shown: suite arith is not in this Ladder's catalog; if a ladder.config.ts defines it, pass it with --config");
     expect(existsSync(join(site, 'samples', 'arith', 'lab_2fold.html'))).toBe(true);
+  });
+
+  it('builds a board with an incomplete run, says so on the page and in summary.md, and exits 1', async () => {
+    const unfinished = run(root, 'unfinished', ['lab/third'], SUITE, 'incomplete');
+    const site = join(root, 'with-incomplete');
+    const result = await ladderAsync(['report', first, unfinished, '--site', site, '--no-prompts']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`ladder: ${unfinished} is incomplete (30 of 30 samples); the report says so`);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<p class="warning">Incomplete: unfinished has 30 of 30 samples.');
+    expect(readFileSync(join(site, 'summary.md'), 'utf8')).toContain('> **Incomplete runs:**');
   });
 });

@@ -73,7 +73,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
       prompts = catalogPromptSource(suiteCatalog({ config, configPath, baseDir }), { baseDir });
     }
     const site = await buildSite({ board, directory: values.site, title, prompts, generatedAt, charts });
-    for (const [suite, note] of site.promptNotes) if (!/: (\d+) of \1 match/.test(note)) console.error(`ladder: ${suite}: ${note}`);
+    // Say where prompts could not be shown (not when --no-prompts asked for none).
+    if (prompts !== null) for (const [suite, note] of site.promptNotes) if (!/: (\d+) of \1 match/.test(note)) console.error(`ladder: ${suite}: ${note}`);
     console.log(`Site: ${site.directory}/index.html (${site.pages} pages, ${(site.bytes / 1e6).toFixed(1)} MB); publish the folder as it is (e.g. GitHub Pages)`);
   }
   const incomplete = board.runs.filter((run) => !run.complete);

@@ -85,16 +85,19 @@ export function renderLeaderboardCsv(board: Leaderboard): Promise<string> {
 /** Writes results.json, results.csv, summary.md and charts/*.svg of a board into a folder; returns the files. */
 export async function writeLeaderboardExports(options: { directory: string; board: Leaderboard; charts: RenderedChart[]; title: string; generatedAt: string }): Promise<string[]> {
   const { directory, board, charts } = options;
+  // Everything is rendered before the first file is written.
+  const contents: [string, string][] = [
+    ...charts.map((chart): [string, string] => [join('charts', `${chart.name}.svg`), chart.svg]),
+    ['results.json', renderLeaderboardJson(board, { generatedAt: options.generatedAt })],
+    ['results.csv', await renderLeaderboardCsv(board)],
+    ['summary.md', renderLeaderboardSummary(board, { title: options.title, charts })],
+  ];
   mkdirSync(join(directory, 'charts'), { recursive: true });
   const files: string[] = [];
-  const write = (name: string, content: string) => {
+  for (const [name, content] of contents) {
     const path = join(directory, name);
     writeFileAtomic(path, content);
     files.push(path);
-  };
-  for (const chart of charts) write(join('charts', `${chart.name}.svg`), chart.svg);
-  write('results.json', renderLeaderboardJson(board, { generatedAt: options.generatedAt }));
-  write('results.csv', await renderLeaderboardCsv(board));
-  write('summary.md', renderLeaderboardSummary(board, { title: options.title, charts }));
+  }
   return files;
 }
