@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, renderCsv } from './write-results.js';
+import { CSV_COLUMNS, neutralizeFormula, renderCsv } from './write-results.js';
 import type { ResultRow } from '@ladder/core';
 
 describe('CSV formula neutralising', () => {
@@ -29,7 +29,11 @@ describe('CSV formula neutralising', () => {
       majorityValue: null,
       circularValue: null,
     };
-    const [, line] = (await renderCsv([row], { headers: ['delta', 'note'], cells: () => [-0.125, '-not a number'] })).trim().split('\n');
-    expect(line).toBe("'=evil(),lab/x,reward,-0.25,-0.5,-0.1,10,0,0,0,0,,1,10,,0,,,,-0.125,'-not a number");
+    const [header, line] = (await renderCsv([row], { headers: ['delta', 'note'], cells: () => [-0.125, '-not a number'] })).trim().split('\n');
+    const columns = (header ?? '').split(',');
+    const cells = (line ?? '').split(',');
+    const cell = (name: string) => cells[columns.indexOf(name)];
+    expect(columns.slice(0, CSV_COLUMNS.length)).toEqual([...CSV_COLUMNS]);
+    expect([cell('suite'), cell('value'), cell('ci95_low'), cell('ci95_high'), cell('delta'), cell('note')]).toEqual(["'=evil()", '-0.25', '-0.5', '-0.1', '-0.125', "'-not a number"]);
   });
 });
