@@ -128,7 +128,8 @@ function capabilityDots(board: Leaderboard): ChartDefinition | null {
     spec: {
       ...BASE,
       width: 480,
-      height: { step: 9 },
+      // One band per model, one sub-band per capability: at least 22 px per model.
+      height: { step: Math.max(9, Math.ceil(22 / Math.max(1, board.capabilities.length))) },
       data: { values },
       encoding: { y, yOffset, color },
       layer: [
