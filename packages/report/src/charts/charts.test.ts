@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateRun } from '../aggregate.js';
 import { buildLeaderboard } from '../leaderboard/build-leaderboard.js';
 import { writeSyntheticRun } from '../testing/synthetic-run.js';
+import { renderLeaderboardSummary } from '../leaderboard/leaderboard-markdown.js';
 import { chartDefinitions } from './chart-specs.js';
 import { renderChart } from './render-chart.js';
 
@@ -42,6 +43,12 @@ describe('charts', () => {
     // capabilities: 2 x 3 rules + points; curves: 3 lines + 6 points.
     expect(marks).toEqual({ 'quality-speed': 9, heatmap: 18, capabilities: 12, 'simultaneous-wmt-zh-en': 9 });
     for (const chart of rendered) expect(chart.svg.startsWith('<svg')).toBe(true);
+  });
+
+  it('lists the simultaneous rows in summary.md beside the curves', () => {
+    const summary = renderLeaderboardSummary(board(['lab/a', 'lab/b']), { title: 'Board', charts: [] });
+    expect(summary).toContain('## Quality and latency (simultaneous translation)');
+    expect(summary).toMatch(/\| wmt-zh-en \| lab\/a \| wait1 \| [\d.]+ chrF \| 900 \| 950 \| 1100 \|/);
   });
 
   it('escapes model ids in the SVG', async () => {

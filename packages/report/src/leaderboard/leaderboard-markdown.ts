@@ -63,6 +63,7 @@ export function renderLeaderboardSummary(board: Leaderboard, options: { title: s
   }
   lines.push('', 'Uncached calls only; per model, the median over its suites of their p50 and p90.', '');
 
+  lines.push(...simultaneousLines(board));
   for (const delta of board.deltas) lines.push(...deltaLines(board, delta));
 
   if (options.charts.length > 0) {
@@ -90,5 +91,23 @@ function deltaLines(board: Leaderboard, delta: ModelDelta): string[] {
     );
   }
   lines.push('', `Δ = ${cell(delta.candidate)} − ${cell(delta.base)}; bold when the 95% interval excludes 0. Capabilities and overall in points of the 0-100 scale.`, '');
+  return lines;
+}
+
+/** Simultaneous translation: each policy's quality beside its latency, when rows carry it. */
+function simultaneousLines(board: Leaderboard): string[] {
+  const rows = board.cells.filter((entry) => entry.row.simultaneous !== undefined);
+  if (rows.length === 0) return [];
+  const lines = ['## Quality and latency (simultaneous translation)', '', '| base suite | model | policy | quality | AL (ms) | LAAL (ms) | AL with computation (ms) |', '| --- | --- | --- | ---: | ---: | ---: | ---: |'];
+  const milliseconds = (value: number | null) => (value === null ? '—' : value.toFixed(0));
+  for (const entry of rows) {
+    const simultaneous = entry.row.simultaneous;
+    if (simultaneous === undefined) continue;
+    const kind = board.suites.find((suite) => suite.id === entry.suite)?.metricKind ?? 'mean';
+    lines.push(
+      `| ${cell(simultaneous.baseSuite)} | ${cell(entry.model)} | ${cell(simultaneous.policy)} | ${formatValue(entry.row.value, kind)} ${entry.row.metric === '' ? '' : cell(entry.row.metric)} | ${milliseconds(simultaneous.ms.AL)} | ${milliseconds(simultaneous.ms.LAAL)} | ${milliseconds(simultaneous.msComputationAware.AL)} |`,
+    );
+  }
+  lines.push('', 'Latency in milliseconds of the source\u2019s timeline (SimulEval\u2019s AL and LAAL); the last column adds the model\u2019s own computation time. The curves are in charts/simultaneous-*.svg.', '');
   return lines;
 }
