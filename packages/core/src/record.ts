@@ -71,8 +71,8 @@ export interface SuiteManifest {
   scorer: string;
   metric: string;
   metricKind: MetricKind;
-  /** The metric's full scale (1 for proportions, 100 for chrF): reports put suites on one 0..1 scale with it. Absent in runs written before it was recorded. */
-  metricScale?: number | null;
+  /** The metric's scale (1 for proportions, 100 for chrF and BLEU); absent in runs written before it was recorded. */
+  metricScale?: number;
   /** Expected score of a chance-level answerer; null when it cannot be computed. */
   chance: number | null;
   generation: GenerationSettings;

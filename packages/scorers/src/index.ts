@@ -12,6 +12,10 @@ export { lmEvalLastBoxedOnlyString, lmEvalRemoveBoxed } from './math/reference/b
 export { gsm8kExtractAnswer, gsm8kStrictMatch, gsm8kFlexibleExtract, GSM8K_INVALID } from './math/reference/gsm8k.js';
 export { getUnnormalizedAnswer, normalizeFinalAnswer, MINERVA_INVALID, SUBSTITUTIONS as MINERVA_SUBSTITUTIONS, REMOVED_EXPRESSIONS as MINERVA_REMOVED_EXPRESSIONS } from './math/reference/minerva.js';
 export { mathHendrycks, gsm8kStrict } from './math/reference/scorers.js';
+export { mathVerify, parseGold, type MathVerifyOptions } from './math/verify/scorer.js';
+export { parseAnswer as mathVerifyParse, type Extracted as MathVerifyValue, type ParseOptions as MathVerifyParseOptions } from './math/verify/parse.js';
+export { verifyAnswer as mathVerifyVerify, type VerifyOptions as MathVerifyVerifyOptions } from './math/verify/verify.js';
+export type { ExtractionConfig as MathVerifyExtractionConfig } from './math/verify/extraction-patterns.js';
 export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';

@@ -4,6 +4,7 @@ import { choiceMatch } from './match/choice-match.js';
 import { exactMatch } from './match/exact-match.js';
 import { mathAnswer } from './math/scorer.js';
 import { gsm8kStrict, mathHendrycks } from './math/reference/scorers.js';
+import { mathVerify } from './math/verify/scorer.js';
 import { numericMatch } from './match/numeric-match.js';
 import { chrf } from './translation/chrf-scorer.js';
 
@@ -24,6 +25,7 @@ export const builtinScorers = {
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
   math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
   'math-hendrycks': { description: 'reproduces Hendrycks MATH: the last \\boxed{} (lm-eval variant) equals a target under hendrycks/math is_equiv string normalisation (no numeric or symbolic equivalence)', create: () => mathHendrycks() },
+  'math-verify': { description: 'reproduces Hugging Face Math-Verify: answer extracted by priority (final answer, \\boxed{}, last LaTeX or number) and compared as a value — floats to 6 decimals, sets, intervals, tuples, relations, matrices', create: () => mathVerify() },
   'gsm8k-strict': { description: 'reproduces grade-school-math: the first "#### <number>" (commas removed) equals the target string; none is unanswered', create: () => gsm8kStrict() },
 } satisfies Record<string, ScorerEntry>;
 

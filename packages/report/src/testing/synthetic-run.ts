@@ -7,7 +7,8 @@ export interface SyntheticSuite {
   capabilities: Capability[];
   metric?: string;
   metricKind?: MetricKind;
-  metricScale?: number | null;
+  /** The metric's scale in the manifest; left out (as in runs written before it was recorded) when absent and the metric is not a proportion. */
+  metricScale?: number;
   samples: number;
   repeats?: number;
   chance?: number | null;
@@ -72,7 +73,7 @@ export function writeSyntheticRun(options: {
         scorer: suite.metric ?? 'exact',
         metric: suite.metric ?? 'accuracy',
         metricKind: suite.metricKind ?? 'proportion',
-        metricScale: suite.metricScale === undefined ? (suite.metricKind === undefined || suite.metricKind === 'proportion' ? 1 : null) : suite.metricScale,
+        ...(suite.metricScale !== undefined ? { metricScale: suite.metricScale } : suite.metricKind === undefined || suite.metricKind === 'proportion' ? { metricScale: 1 } : {}),
         chance: suite.chance ?? null,
         generation: {},
         promptHashes: Object.fromEntries((hashes.get(suite.id) ?? []).map((hash, index) => [sampleId(suite, index), hash])),
