@@ -5,7 +5,7 @@ type Command = (argv: string[]) => Promise<number>;
 /** Subcommands load lazily: `ladder list` never pays for the runner. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: 'evaluate models on suites into a run directory', load: async () => (await import('./commands/run.js')).runCommand },
-  report: { summary: '(re)write results.json, results.csv and summary.md of run directories', load: async () => (await import('./commands/report.js')).reportCommand },
+  report: { summary: 'results of run directories; with --site/--out, the leaderboard and static site over several runs', load: async () => (await import('./commands/report.js')).reportCommand },
   list: { summary: 'list suites, models and scorers', load: async () => (await import('./commands/list.js')).listCommand },
   gate: { summary: 'fail when a candidate run is measurably worse than a baseline run (CI regression gate)', load: async () => (await import('./commands/gate.js')).gateCommand },
   merge: { summary: 'combine the shard run directories of one plan', load: async () => (await import('./commands/merge.js')).mergeCommand },

@@ -1,4 +1,4 @@
-import { formatValue, type RunAggregate } from '@ladder/report';
+import { formatValue, type Leaderboard, type RunAggregate } from '@ladder/report';
 
 /** The results as a compact table on the terminal. */
 export function printResultTable(aggregate: RunAggregate): void {
@@ -17,6 +17,10 @@ export function printResultTable(aggregate: RunAggregate): void {
       row.chance === null ? '' : formatValue(row.chance, kind),
     ];
   });
+  printAligned(header, body);
+}
+
+function printAligned(header: string[], body: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((line) => (line[column] ?? '').length)));
   const format = (cells: string[]) => cells.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   console.log(format(header));
@@ -27,4 +31,22 @@ export function printResultTable(aggregate: RunAggregate): void {
     const values = Object.entries(row.passAtK).map(([k, value]) => `pass@${k} ${formatValue(value, 'proportion')}`);
     console.log(`${row.suite} · ${row.model}: ${values.join(' · ')} (${Object.keys(row.passCounts ?? {}).length} problems, ${row.repeats} sample(s) each)`);
   }
+}
+
+/** The leaderboard's overall order on the terminal: mean win rate, firsts, overall score. */
+export function printLeaderboardTable(board: Leaderboard): void {
+  const header = ['#', 'model', 'mean win rate', 'firsts', 'overall (0-100)', '95% CI', 'rank'];
+  const body = board.models.map((model) => {
+    const score = model.overall.score;
+    return [
+      String(model.order),
+      model.id,
+      model.meanWinRate === null ? '—' : `${(model.meanWinRate * 100).toFixed(1)}%`,
+      `${model.firsts} of ${board.suites.length}`,
+      score === null ? '—' : (score.value * 100).toFixed(1),
+      score === null ? '' : `${(score.ci95[0] * 100).toFixed(1)} – ${(score.ci95[1] * 100).toFixed(1)}`,
+      model.overall.rank === null ? '' : `#${model.overall.rank}`,
+    ];
+  });
+  printAligned(header, body);
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
+import { corpusResampler } from './corpus-resample.js';
 import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, corpusPassAtK, sumStatistics, wilsonInterval } from '@ladder/scorers';
 
 const Z95 = 1.959963984540054;
@@ -14,6 +15,7 @@ interface ScoredItem {
   cached: boolean;
   totalMs: number | null;
   firstTokenMs: number | null;
+  outputTokensPerSecond: number | null;
   costUsd: number | null;
   /** The sample's group (subject), when its suite has groups. */
   group: string | undefined;
@@ -31,6 +33,18 @@ export interface LatencySummary {
   totalMsP50: number | null;
   totalMsP90: number | null;
   firstTokenMsP50: number | null;
+  firstTokenMsP90: number | null;
+  /** Median over the timed calls of their output tokens per second (from the provider's token counts); null when none reported them. */
+  outputTokensPerSecondP50: number | null;
+}
+
+/** One scored sample x repeat, kept for paired comparisons (`aggregateRun(dir, { keepScores: true })`). */
+export interface SampleScore {
+  sampleId: string;
+  repeat: number;
+  score: number;
+  /** Sufficient statistics, for corpus metrics. */
+  statistics: number[] | undefined;
 }
 
 export interface RunAggregate {
@@ -40,14 +54,20 @@ export interface RunAggregate {
   /** Samples in the journal / planned. */
   finished: number;
   planned: number;
+  /** With `keepScores`: the scored samples of each suite x model (key `scoreKey(suite, model)`), ordered by sample and repeat. */
+  scores?: Map<string, SampleScore[]>;
+}
+
+export function scoreKey(suite: string, model: string): string {
+  return `${suite}\u0000${model}`;
 }
 
 /** Reads a run directory and computes one row per suite x model. Pure apart from reading files. */
-export function aggregateRun(directory: string): RunAggregate {
+export function aggregateRun(directory: string, options: { keepScores?: boolean } = {}): RunAggregate {
   const manifest = readManifest(directory, { promptHashes: false });
   const groups = new Map<string, ScoredItem[]>();
   for (const record of iterateJournal(join(directory, JOURNAL_FILE))) {
-    const groupKey = `${record.suite}\u0000${record.model}`;
+    const groupKey = scoreKey(record.suite, record.model);
     let items = groups.get(groupKey);
     if (items === undefined) {
       items = [];
@@ -61,6 +81,7 @@ export function aggregateRun(directory: string): RunAggregate {
       cached: record.cached,
       totalMs: record.timing?.totalMs ?? null,
       firstTokenMs: record.timing?.firstTokenMs ?? null,
+      outputTokensPerSecond: record.timing?.outputTokensPerSecond ?? null,
       costUsd: record.costUsd ?? null,
       group: record.group,
       answer: record.answer,
@@ -76,14 +97,17 @@ export function aggregateRun(directory: string): RunAggregate {
   }
   const rows: ResultRow[] = [];
   const latency: LatencySummary[] = [];
+  const scores = options.keepScores === true ? new Map<string, SampleScore[]>() : undefined;
   for (const suite of manifest.suites) {
     for (const model of manifest.models) {
-      const items = groups.get(`${suite.id}\u0000${model.id}`) ?? [];
+      const key = scoreKey(suite.id, model.id);
+      const items = groups.get(key) ?? [];
       rows.push(aggregateGroup({ suite, model: model.id, items, priced: model.price !== undefined && model.price !== null }));
       latency.push(summarizeLatency(suite.id, model.id, items));
+      scores?.set(key, items.flatMap((item) => (isScoredStatus(item.status) && item.score !== null ? [{ sampleId: item.sampleId, repeat: item.repeat, score: item.score, statistics: item.statistics }] : [])));
     }
   }
-  return { manifest, rows, latency, finished, planned: manifest.plannedSamples };
+  return { manifest, rows, latency, finished, planned: manifest.plannedSamples, ...(scores === undefined ? {} : { scores }) };
 }
 
 /** The items with duplicate (sample, repeat) pairs dropped, the first kept; order by sample. */
@@ -254,7 +278,7 @@ function corpusRow(row: ResultRow, scored: ScoredItem[], seed: string): ResultRo
     count: statistics.length,
     resamples: 1000,
     ...(row.repeats > 1 ? { clusters: scored.map((item) => item.sampleId) } : {}),
-    statistic: (indices) => metric.fromStatistics(sumStatistics(indices.map((index) => statistics[index] as number[]))),
+    statistic: corpusResampler(row.metric, statistics),
   });
   row.ci95 = [round(interval[0]), round(interval[1])];
   return row;
@@ -263,6 +287,7 @@ function corpusRow(row: ResultRow, scored: ScoredItem[], seed: string): ResultRo
 function summarizeLatency(suite: string, model: string, items: ScoredItem[]): LatencySummary {
   const totals = items.flatMap((item) => (item.cached || item.totalMs === null ? [] : [item.totalMs])).sort((a, b) => a - b);
   const firsts = items.flatMap((item) => (item.cached || item.firstTokenMs === null ? [] : [item.firstTokenMs])).sort((a, b) => a - b);
+  const speeds = items.flatMap((item) => (item.cached || item.outputTokensPerSecond === null ? [] : [item.outputTokensPerSecond])).sort((a, b) => a - b);
   return {
     suite,
     model,
@@ -270,6 +295,8 @@ function summarizeLatency(suite: string, model: string, items: ScoredItem[]): La
     totalMsP50: quantile(totals, 0.5),
     totalMsP90: quantile(totals, 0.9),
     firstTokenMsP50: quantile(firsts, 0.5),
+    firstTokenMsP90: quantile(firsts, 0.9),
+    outputTokensPerSecondP50: quantile(speeds, 0.5),
   };
 }
 

@@ -78,7 +78,7 @@ export function renderSummary(aggregate: RunAggregate): string {
   return `${lines.join('\n')}`;
 }
 
-function formatLatency(ms: number | null): string {
+export function formatLatency(ms: number | null): string {
   if (ms === null) return '—';
   return ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

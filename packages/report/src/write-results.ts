@@ -27,13 +27,26 @@ export const CSV_COLUMNS = [
   'circular_value',
 ] as const;
 
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return) gets a leading apostrophe. Numbers are never passed through it: a negative
+ * number stays a number.
+ */
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export async function renderCsv(rows: ResultRow[]): Promise<string> {
-  const table = rows.map((row) => [
+/** A cell of an extra column: text is neutralised, numbers and booleans are written as they are. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** Extra columns after the standard ones (the combined report adds ranks, latency and the run). */
+export interface CsvExtraColumns {
+  headers: string[];
+  cells(row: ResultRow, index: number): CsvCell[];
+}
+
+export async function renderCsv(rows: ResultRow[], extra?: CsvExtraColumns): Promise<string> {
+  const table = rows.map((row, index) => [
     neutralizeFormula(row.suite),
     neutralizeFormula(row.model),
     neutralizeFormula(row.metric),
@@ -53,8 +66,10 @@ export async function renderCsv(rows: ResultRow[]): Promise<string> {
     row.macroValue ?? '',
     row.majorityValue ?? '',
     row.circularValue ?? '',
+    ...(extra === undefined ? [] : extra.cells(row, index).map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : (cell ?? '')))),
   ]);
-  return `${await writeToString(table, { headers: [...CSV_COLUMNS], writeHeaders: true })}\n`;
+  const headers = [...CSV_COLUMNS, ...(extra?.headers ?? [])];
+  return `${await writeToString(table, { headers, writeHeaders: true })}\n`;
 }
 
 export function renderResultsJson(aggregate: RunAggregate): string {
