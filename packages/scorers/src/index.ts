@@ -49,3 +49,14 @@ export {
   lmEvalMmluGenerativeFilter,
   type CmmluExtractOptions,
 } from './choice/reference-extractors.js';
+export {
+  averageLagging,
+  lengthAdaptiveAverageLagging,
+  differentiableAverageLagging,
+  averageProportion,
+  startOffset,
+  endOffset,
+  realTimeFactor,
+  numberOfChunks,
+} from './latency/latency-metrics.js';
+export { instanceLatency, meanLatency, referenceLength, targetUnits, type LatencyInstance, type LatencyUnit } from './latency/instance-latency.js';
