@@ -58,6 +58,40 @@ export interface SampleRecord {
   details?: Record<string, unknown>;
   /** Sufficient statistics for a corpus metric (see `Score.statistics`). */
   statistics?: number[];
+  /** A session suite (`Suite.session`): each call in order, with its timing (null when cached) and attempts. */
+  calls?: SessionCallRecord[];
+  /** Simultaneous translation: the policy, and each emitted target unit with its delays. */
+  simultaneous?: SimultaneousRecord;
+}
+
+/** One call of a session. */
+export interface SessionCallRecord {
+  cached: boolean;
+  /** The successful attempt's duration; null when cached. */
+  totalMs: number | null;
+  firstTokenMs: number | null;
+  attempts: number;
+}
+
+/**
+ * What a simultaneous-translation session emitted and when (one sample). Delays are counted as
+ * SimulEval counts them: in source units read (`words`: words, or characters for a Chinese
+ * source), in milliseconds of the source's timeline (when the last unit read had arrived, or
+ * when the policy acted), and in those milliseconds plus the model's computation time so far
+ * (`msComputationAware`: SimulEval's `elapsed`, null when a call came from the cache).
+ */
+export interface SimultaneousRecord {
+  baseSuite: string;
+  policy: string;
+  /** The target's latency unit: `word`, or `char` for Chinese (SimulEval's units). */
+  targetUnit: 'word' | 'char';
+  /** |X|: the source in units, and its duration in ms (when its last unit arrived). */
+  source: { units: number; ms: number };
+  /** |Y|: the reference length in target units, as SimulEval counts it. */
+  referenceLength: number;
+  emitted: { unit: string; words: number; ms: number; msComputationAware: number | null }[];
+  /** One per call: source units read, the time it was made (ms of source), target units committed. */
+  steps: { read: number; ms: number; committed: number }[];
 }
 
 export interface SuiteManifest {
@@ -170,4 +204,8 @@ export interface SimultaneousSummary {
   words: LatencyMetrics;
   ms: LatencyMetrics;
   msComputationAware: LatencyMetrics;
+  /** Samples with a latency (scored, with some output); the means are over them. */
+  samples?: number;
+  /** Of those, the samples whose every call was timed (none cached): `msComputationAware` is over them. */
+  timedSamples?: number;
 }
