@@ -1,4 +1,5 @@
 import { codePoints, pythonSplit } from '../text/python-strings.js';
+import { sumCorpusStatistics, type ReferenceStreams } from './reference-streams.js';
 
 /**
  * chrF and chrF++ exactly as sacreBLEU 2.x computes them (`sacrebleu/metrics/chrf.py`); see
@@ -159,22 +160,8 @@ export function chrfSentence(hypothesis: string, references: readonly string[], 
  * is the k-th reference of segment i (sacreBLEU's layout); a missing or null entry means that
  * segment has fewer references.
  */
-export function chrfCorpus(
-  hypotheses: readonly string[],
-  referenceStreams: readonly (readonly (string | null | undefined)[])[],
-  options: ChrfOptions = {},
-): number {
+export function chrfCorpus(hypotheses: readonly string[], referenceStreams: ReferenceStreams, options: ChrfOptions = {}): number {
   const resolved = resolve(options);
-  const totals = new Array<number>(3 * (resolved.charOrder + resolved.wordOrder)).fill(0);
-  hypotheses.forEach((hypothesis, index) => {
-    const references = referenceStreams.flatMap((stream) => {
-      const reference = stream[index];
-      return reference === null || reference === undefined ? [] : [reference];
-    });
-    if (references.length === 0) throw new RangeError(`chrfCorpus: segment ${index + 1} has no reference`);
-    chrfSegmentStatistics(hypothesis, references, resolved).forEach((value, position) => {
-      totals[position] = (totals[position] as number) + value;
-    });
-  });
+  const totals = sumCorpusStatistics(hypotheses, referenceStreams, 'chrfCorpus', (hypothesis, references) => chrfSegmentStatistics(hypothesis, references, resolved));
   return chrfFromStatistics(totals, resolved);
 }

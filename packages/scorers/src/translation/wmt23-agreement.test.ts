@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pythonRstrip } from '../text/python-strings.js';
+import { corpusBleu } from './bleu.js';
+import type { BleuTokenizerName } from './bleu-tokenizers.js';
+import { chrfCorpus } from './chrf.js';
+
+/**
+ * Corpus scores of real system outputs against sacreBLEU 2.6.0. The reference values were produced
+ * by `sacrebleu.BLEU(tokenize=…).corpus_score(hyps, [refs]).score` and `sacrebleu.CHRF(word_order=…)`
+ * with sacreBLEU 2.6.0 from PyPI in a throwaway virtualenv (not a dependency of Ladder), reading
+ * the files as its CLI does (lines split on "\n", each `rstrip()`ped).
+ */
+const DATA = new URL('../../../../../shared/datasets/', import.meta.url);
+
+function readLines(path: string): string[] {
+  const lines = readFileSync(new URL(path, DATA), 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map(pythonRstrip);
+}
+
+const reference = readLines('wmt23/generaltest2023.zh-en.ref.refA.en');
+const systems = {
+  'GPT4-5shot': { bleu: 26.761240160026357, intl: 27.656215425150357, chrf: 53.13325383986711, chrfPlusPlus: 50.85680778289687 },
+  NLLB_Greedy: { bleu: 20.48595538496908, intl: 21.33595260502926, chrf: 46.099501038876056, chrfPlusPlus: 43.982559975745325 },
+};
+
+describe('WMT23 zh-en (1,976 segments, refA) against sacreBLEU 2.6.0', () => {
+  it.each(Object.entries(systems))('%s: BLEU, intl BLEU, chrF, chrF++', (name, expected) => {
+    const hypotheses = readLines(`wmt23/generaltest2023.zh-en.hyp.${name}.en`);
+    expect(hypotheses).toHaveLength(1976);
+    expect(corpusBleu(hypotheses, [reference]).score).toBeCloseTo(expected.bleu, 8);
+    expect(corpusBleu(hypotheses, [reference], { tokenize: 'intl' }).score).toBeCloseTo(expected.intl, 8);
+    expect(chrfCorpus(hypotheses, [reference])).toBeCloseTo(expected.chrf, 8);
+    expect(chrfCorpus(hypotheses, [reference], { wordOrder: 2 })).toBeCloseTo(expected.chrfPlusPlus, 8);
+  });
+
+  it('two reference streams (refA and NLLB_Greedy as a second reference)', () => {
+    const hypotheses = readLines('wmt23/generaltest2023.zh-en.hyp.GPT4-5shot.en');
+    const second = readLines('wmt23/generaltest2023.zh-en.hyp.NLLB_Greedy.en');
+    expect(corpusBleu(hypotheses, [reference, second]).score).toBeCloseTo(43.60594361339149, 8);
+    expect(chrfCorpus(hypotheses, [reference, second])).toBeCloseTo(64.80557202007043, 8);
+  });
+});
+
+describe('Chinese output: FLORES-200 devtest zho_Hant scored against zho_Hans', () => {
+  const hypotheses = readLines('flores200/zho_Hant.devtest');
+  const references = readLines('flores200/zho_Hans.devtest');
+  const expected: Record<BleuTokenizerName, number> = { zh: 15.620646161936952, '13a': 9.052350062713508, intl: 5.394727522094961, char: 17.398735546293544, none: Number.NaN };
+
+  it.each(['zh', '13a', 'intl', 'char'] as const)('BLEU tok:%s', (tokenize) => {
+    expect(corpusBleu(hypotheses, [references], { tokenize }).score).toBeCloseTo(expected[tokenize], 8);
+  });
+
+  it('chrF', () => expect(chrfCorpus(hypotheses, [references])).toBeCloseTo(16.21132721061194, 8));
+});
