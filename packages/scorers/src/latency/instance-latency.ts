@@ -1,5 +1,5 @@
 import type { LatencyMetrics } from '@ladder/core';
-import { PYTHON_WHITESPACE, codePoints, pythonSplit } from '../text/python-strings.js';
+import { codePoints, pythonSplit, pythonStrip } from '../text/python-strings.js';
 import {
   averageLagging,
   averageProportion,
@@ -12,8 +12,6 @@ import {
 /** SimulEval's latency units of a text target: words, or characters (for Chinese and Japanese). */
 export type LatencyUnit = 'word' | 'char';
 
-const PYTHON_EDGE_WHITESPACE = new RegExp(`^(?:${PYTHON_WHITESPACE.source})|(?:${PYTHON_WHITESPACE.source})$`, 'gu');
-
 /**
  * |Y|, the reference length SimulEval uses (`reference_length`): `len(reference.split(" "))` for
  * words (a single-space split, so a double space counts an empty word) and
@@ -21,7 +19,7 @@ const PYTHON_EDGE_WHITESPACE = new RegExp(`^(?:${PYTHON_WHITESPACE.source})|(?:$
  */
 export function referenceLength(reference: string, unit: LatencyUnit): number {
   if (unit === 'word') return reference.split(' ').length;
-  return codePoints(reference.replace(PYTHON_EDGE_WHITESPACE, '')).length;
+  return codePoints(pythonStrip(reference)).length;
 }
 
 /** The target units of a text hypothesis, as SimulEval counts them: `strip().split()` words, or the characters without whitespace. */
