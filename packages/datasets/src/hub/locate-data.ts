@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataCacheDir, downloadPinned, githubRawUrl, isOffline } from '@ladder/datasets';
+import { dataCacheDir, isOffline } from './data-dir.js';
+import { downloadPinned } from './download-pinned.js';
+import { githubRawUrl } from './github-raw.js';
 
 /** A file in a public GitHub repository at a pinned commit, with the sha256 of its bytes. */
 export interface PinnedGithubFile {
