@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
 import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, sumStatistics, wilsonInterval } from '@ladder/scorers';
+import { sampleLatency, simultaneousSummary, type SampleLatency } from './simultaneous-latency.js';
 
 const Z95 = 1.959963984540054;
 
@@ -21,6 +22,8 @@ interface ScoredItem {
   answer: string | null;
   /** Sufficient statistics for a corpus metric. */
   statistics: number[] | undefined;
+  /** Simultaneous translation: the sample's latency metrics (computed as it is read: the emitted units are not kept). */
+  latency: SampleLatency | undefined;
 }
 
 export interface LatencySummary {
@@ -65,6 +68,7 @@ export function aggregateRun(directory: string): RunAggregate {
       group: record.group,
       answer: record.answer,
       statistics: record.statistics,
+      latency: record.simultaneous === undefined ? undefined : sampleLatency(record.simultaneous),
     });
   }
   // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
@@ -190,6 +194,8 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     majorityValue: suite.repeats > 1 ? majorityAccuracy(scored) : null,
     circularValue: circularAccuracy(scored),
   };
+  const simultaneous = simultaneousSummary(scored.map((item) => item.latency));
+  if (simultaneous !== undefined) row.simultaneous = simultaneous;
   if (n === 0) return row;
   if (suite.metricKind === 'corpus') return corpusRow(row, scored, `${suite.id}/${options.model}`);
   const mean = values.reduce((total, value) => total + value, 0) / n;

@@ -1,5 +1,6 @@
 import type { MetricKind, ResultRow } from '@ladder/core';
 import type { RunAggregate } from './aggregate.js';
+import { renderQualityLatency } from './simultaneous-table.js';
 
 /** Formats a metric value: proportions as percentages, others on their own scale. */
 export function formatValue(value: number | null, kind: MetricKind): string {
@@ -48,6 +49,7 @@ export function renderSummary(aggregate: RunAggregate): string {
     lines.push(`| ${cell(model)} | ${cells.join(' | ')} |`);
   }
   lines.push('', 'Cells: the metric with its 95% interval. Infrastructure errors are not in the denominator; see each suite.', '');
+  lines.push(...renderQualityLatency(aggregate));
 
   for (const suite of manifest.suites) {
     const kind = suite.metricKind;
