@@ -26,6 +26,9 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
+  --simul-policy <ids> simultaneous-translation policies, comma-separated: wait-<k>, lag-<N>s, full
+                       (default for a simul-* suite: wait-1,wait-3,wait-5,lag-2s,lag-4s,lag-8s,full);
+                       <suite>@<policy> names one, e.g. --suite simul-zh-en@wait-3
   --data <path>        a local copy of the (single) suite's data
   --config <file>      config file (default ./ladder.config.ts when present)
   --dry-run            print the plan (calls, worst-case tokens and cost) and stop
@@ -49,6 +52,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     data: { type: 'string' },
+    'simul-policy': { type: 'string', multiple: true },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'max-cost': { type: 'string' },
@@ -84,15 +88,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   const timeoutMs = timeoutSeconds === undefined ? (defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS) : Math.round(timeoutSeconds * 1000);
   const maxAttempts = integerOption('max-attempts', values['max-attempts'], { min: 1, max: 100 }) ?? defaults.maxAttempts ?? 4;
   const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (values.data !== undefined && suiteIds.length !== 1) {
-    throw new UsageError(`--data ${values.data}: applies to one suite, but ${suiteIds.length} were given; run one --suite at a time`);
+  // The policies of one simultaneous suite (<suite>@<policy>) share its data.
+  const dataSuites = new Set(suiteIds.map((id) => id.split('@')[0]));
+  if (values.data !== undefined && dataSuites.size !== 1) {
+    throw new UsageError(`--data ${values.data}: applies to one suite, but ${dataSuites.size} were given; run one --suite at a time`);
   }
   if (values.resume === true && values.out === undefined) throw new UsageError('--resume: say which run to continue with --out <dir>');
   const duplicates = [...suiteIds, ...modelIds].filter((id, index, all) => all.indexOf(id) !== index);
   if (duplicates.length > 0) throw new UsageError(`ladder run: "${duplicates[0]}" is given twice`);
 
   const catalog = suiteCatalog({ config, configPath, baseDir });
-  const suites = pickSuites(catalog, suiteIds);
+  const policies = listOption(values['simul-policy']);
+  const suites = pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies });
   const models = await planModels({ ids: modelIds, config, concurrency });
   const prepared: PreparedSuite[] = [];
   for (const suite of suites) {
