@@ -1,6 +1,6 @@
 import { pythonRstrip } from '../text/python-strings.js';
 import { bleuTokenize, type BleuTokenizerName } from './bleu-tokenizers.js';
-import { countSequence, NgramTrie, takeMatches } from './ngram-trie.js';
+import { countSequence, NgramTrie, takeMatches, WordIds } from './ngram-trie.js';
 import { sumCorpusStatistics, type ReferenceStreams } from './reference-streams.js';
 
 const TRIE = new NgramTrie();
@@ -99,15 +99,8 @@ export function bleuSegmentStatistics(hypothesis: string, references: readonly s
   if (references.length === 0) throw new RangeError('bleuSegmentStatistics: at least one reference is needed');
   const resolved = resolve(options);
   const order = resolved.maxNgramOrder;
-  const ids = new Map<string, number>();
-  const idOf = (token: string) => {
-    let id = ids.get(token);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(token, id);
-    }
-    return id;
-  };
+  const ids = new WordIds();
+  const idOf = (token: string) => ids.add(token);
   TRIE.clear();
   const referenceLengths: number[] = [];
   let maxima: Int32Array;
@@ -139,7 +132,7 @@ export function bleuSegmentStatistics(hypothesis: string, references: readonly s
   }
   // A token no reference has gets -1, which no trie edge has.
   const hypothesisTokens = bleuTokens(hypothesis, resolved);
-  const correct = takeMatches(TRIE, hypothesisTokens.map((token) => ids.get(token) ?? -1), order, maxima);
+  const correct = takeMatches(TRIE, hypothesisTokens.map((token) => ids.find(token)), order, maxima);
   const total = Array.from({ length: order }, (_, index) => Math.max(0, hypothesisTokens.length - index));
   return [hypothesisTokens.length, closestReferenceLength(hypothesisTokens.length, referenceLengths), ...correct, ...total];
 }

@@ -1,5 +1,5 @@
 import { codePoints, pythonSplit } from '../text/python-strings.js';
-import { countSequence, NgramTrie, takeMatches } from './ngram-trie.js';
+import { countSequence, NgramTrie, takeMatches, WordIds } from './ngram-trie.js';
 import { sumCorpusStatistics, type ReferenceStreams } from './reference-streams.js';
 
 /**
@@ -98,17 +98,10 @@ function matchStatistics(hypothesis: Units, reference: Units, options: ResolvedO
   const statistics: number[] = [];
   appendOrderStatistics(statistics, hypothesis.characters, reference.characters, options.charOrder);
   if (options.wordOrder > 0) {
-    const ids = new Map<string, number>();
-    const referenceWords = reference.words.map((word) => {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(word, id);
-      }
-      return id;
-    });
+    const ids = new WordIds();
+    const referenceWords = reference.words.map((word) => ids.add(word));
     // A word the reference lacks gets -1, which no trie edge has.
-    appendOrderStatistics(statistics, hypothesis.words.map((word) => ids.get(word) ?? -1), referenceWords, options.wordOrder);
+    appendOrderStatistics(statistics, hypothesis.words.map((word) => ids.find(word)), referenceWords, options.wordOrder);
   }
   return statistics;
 }

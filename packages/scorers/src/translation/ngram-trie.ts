@@ -121,3 +121,21 @@ export function takeMatches(trie: NgramTrie, sequence: ArrayLike<number>, maxOrd
   }
   return matches;
 }
+
+/** Integer ids for the words of one segment: equal words, equal ids; `find` gives -1 for a word never added. */
+export class WordIds {
+  private readonly ids = new Map<string, number>();
+
+  add(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  find(word: string): number {
+    return this.ids.get(word) ?? -1;
+  }
+}
