@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   list: { summary: 'list suites, models and scorers', load: async () => (await import('./commands/list.js')).listCommand },
   merge: { summary: 'combine the shard run directories of one plan', load: async () => (await import('./commands/merge.js')).mergeCommand },
   init: { summary: 'write ladder.config.ts: detect API keys and local servers, pick suites and models', load: async () => (await import('./commands/init.js')).initCommand },
+  'mt-score': { summary: 'BLEU, chrF, chrF++ and TER of a translation file against references (sacreBLEU 2.6), as JSON', load: async () => (await import('./commands/mt-score.js')).mtScoreCommand },
 };
 
 export function usage(): string {

@@ -16,22 +16,7 @@ export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';
 export { bleu } from './translation/bleu-scorer.js';
-export { bleuSignature, chrfSignature, SIGNATURE_VERSION, type SignatureContext } from './translation/sacrebleu-signature.js';
-export { corpusMetric, corpusValue, registerCorpusMetric, sumStatistics, type CorpusMetric } from './translation/corpus-metric.js';
-export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
-export {
-  bleuSegmentStatistics,
-  bleuFromStatistics,
-  sentenceBleu,
-  corpusBleu,
-  bleuTokens,
-  BLEU_SMOOTH_DEFAULTS,
-  type BleuOptions,
-  type BleuScore,
-  type BleuSmoothMethod,
-} from './translation/bleu.js';
-export { bleuTokenizer, isBleuTokenizerName, BLEU_TOKENIZERS, type BleuTokenizerName } from './translation/bleu-tokenizers.js';
-export { referencesOfSegment, referenceCount, type ReferenceStreams } from './translation/reference-streams.js';
+export * from './translation/index.js';
 export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
 export { extractJavaScript } from './code/extract-code.js';
 export { runJavaScript, type ProgramResult, type ProgramOutcome, type RunProgramOptions } from './code/executor.js';

@@ -24,23 +24,22 @@ const PERIOD_COMMA_AFTER_NON_DIGIT = /([^0-9])([.,])/gu;
 const PERIOD_COMMA_BEFORE_NON_DIGIT = /([.,])([^0-9])/gu;
 const DASH_AFTER_DIGIT = /([0-9])(-)/gu;
 
-/** `TokenizerRegexp`: the four regexes of mteval-v13a, then whitespace normalisation. */
-function tokenizeRegexp(line: string): string {
-  const spaced = line
+/** `TokenizerRegexp` before its whitespace normalisation: the four regexes of mteval-v13a. */
+function spaceRegexp(line: string): string {
+  return line
     .replace(SYMBOLS, ' $1 ')
     .replace(PERIOD_COMMA_AFTER_NON_DIGIT, '$1 $2 ')
     .replace(PERIOD_COMMA_BEFORE_NON_DIGIT, ' $1 $2')
     .replace(DASH_AFTER_DIGIT, '$1 $2 ');
-  return normalizeSpaces(spaced);
 }
 
-/** `13a` (the default): mteval-v13a.pl, with its entity unescaping and the ' ' padding. */
-export function tokenize13a(text: string): string {
+/** `13a` before whitespace normalisation: mteval-v13a.pl, with its entity unescaping and the ' ' padding. */
+function space13a(text: string): string {
   let line = text.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
   if (line.includes('&')) {
     line = line.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
   }
-  return tokenizeRegexp(` ${line} `);
+  return spaceRegexp(` ${line} `);
 }
 
 // mteval-v14 international (`tokenizer_intl.py`, Python `regex` module). No padding: a final
@@ -49,12 +48,8 @@ const PUNCTUATION_AFTER_NON_NUMBER = /(\P{N})(\p{P})/gu;
 const PUNCTUATION_BEFORE_NON_NUMBER = /(\p{P})(\P{N})/gu;
 const SYMBOL = /(\p{S})/gu;
 
-export function tokenizeIntl(text: string): string {
-  const spaced = text
-    .replace(PUNCTUATION_AFTER_NON_NUMBER, '$1 $2 ')
-    .replace(PUNCTUATION_BEFORE_NON_NUMBER, ' $1 $2')
-    .replace(SYMBOL, ' $1 ');
-  return normalizeSpaces(spaced);
+function spaceIntl(text: string): string {
+  return text.replace(PUNCTUATION_AFTER_NON_NUMBER, '$1 $2 ').replace(PUNCTUATION_BEFORE_NON_NUMBER, ' $1 $2').replace(SYMBOL, ' $1 ');
 }
 
 /**
@@ -62,28 +57,42 @@ export function tokenizeIntl(text: string): string {
  * (with their two buggy entries, see chinese-characters.ts), then the 13a regexes, with no
  * padding, entity unescaping or `-\n` joining.
  */
-export function tokenizeZh(text: string): string {
+function spaceZh(text: string): string {
   let spaced = '';
   for (const character of pythonStrip(text)) {
     spaced += isSacrebleuChineseCharacter(character.codePointAt(0) as number) ? ` ${character} ` : character;
   }
-  return tokenizeRegexp(spaced);
+  return spaceRegexp(spaced);
 }
 
 /** `char`: every code point is a token (spaces vanish when the result is split). */
-export function tokenizeChar(text: string): string {
+function tokenizeChar(text: string): string {
   return Array.from(text).join(' ');
 }
 
-const TOKENIZERS: Record<BleuTokenizerName, (text: string) => string> = {
-  '13a': tokenize13a,
-  intl: tokenizeIntl,
-  zh: tokenizeZh,
+/** Each tokenizer's output up to its final `' '.join(line.split())`, which `split()` makes moot. */
+const SPACERS: Record<BleuTokenizerName, (text: string) => string> = {
+  '13a': space13a,
+  intl: spaceIntl,
+  zh: spaceZh,
   char: tokenizeChar,
   none: (text) => text,
 };
 
-/** The tokenizer of that name (the raw tokenizer call, without BLEU's lowercasing and `rstrip`). */
+const TOKENIZERS: Record<BleuTokenizerName, (text: string) => string> = {
+  '13a': (text) => normalizeSpaces(space13a(text)),
+  intl: (text) => normalizeSpaces(spaceIntl(text)),
+  zh: (text) => normalizeSpaces(spaceZh(text)),
+  char: tokenizeChar,
+  none: (text) => text,
+};
+
+/** The tokenizer of that name, as sacreBLEU's tokenizer objects (without BLEU's lowercasing and `rstrip`). */
 export function bleuTokenizer(name: BleuTokenizerName): (text: string) => string {
   return TOKENIZERS[name];
+}
+
+/** The tokens of the line (`tokenizer(line).split()`). */
+export function bleuTokenize(name: BleuTokenizerName, line: string): string[] {
+  return pythonSplit(SPACERS[name](line));
 }

@@ -1,6 +1,9 @@
-import { pythonRstrip, pythonSplit } from '../text/python-strings.js';
-import { bleuTokenizer, type BleuTokenizerName } from './bleu-tokenizers.js';
+import { pythonRstrip } from '../text/python-strings.js';
+import { bleuTokenize, type BleuTokenizerName } from './bleu-tokenizers.js';
+import { countSequence, NgramTrie, takeMatches, WordIds } from './ngram-trie.js';
 import { sumCorpusStatistics, type ReferenceStreams } from './reference-streams.js';
+
+const TRIE = new NgramTrie();
 
 /**
  * BLEU exactly as sacreBLEU 2.x computes it (`sacrebleu/metrics/bleu.py`); see
@@ -68,21 +71,7 @@ function resolve(options: BleuOptions, effectiveOrderDefault = false): ResolvedO
 /** BLEU's preprocessing: optional `lower()`, then the tokenizer on the `rstrip()`ped line, then `split()`. */
 export function bleuTokens(sentence: string, options: Pick<BleuOptions, 'tokenize' | 'lowercase'> = {}): string[] {
   const text = options.lowercase === true ? sentence.toLowerCase() : sentence;
-  return pythonSplit(bleuTokenizer(options.tokenize ?? '13a')(pythonRstrip(text)));
-}
-
-/** Counts of the n-grams of orders 1..maxOrder, one map per order (tokens joined by a space). */
-function countNgrams(tokens: readonly string[], maxOrder: number): Map<string, number>[] {
-  const maps = Array.from({ length: maxOrder }, () => new Map<string, number>());
-  for (let start = 0; start < tokens.length; start += 1) {
-    let key = '';
-    for (let order = 1; order <= maxOrder && start + order <= tokens.length; order += 1) {
-      key = order === 1 ? (tokens[start] as string) : `${key} ${tokens[start + order - 1] as string}`;
-      const map = maps[order - 1] as Map<string, number>;
-      map.set(key, (map.get(key) ?? 0) + 1);
-    }
-  }
-  return maps;
+  return bleuTokenize(options.tokenize ?? '13a', pythonRstrip(text));
 }
 
 /** The reference length closest to the hypothesis length; ties go to the shorter reference. */
@@ -110,31 +99,41 @@ export function bleuSegmentStatistics(hypothesis: string, references: readonly s
   if (references.length === 0) throw new RangeError('bleuSegmentStatistics: at least one reference is needed');
   const resolved = resolve(options);
   const order = resolved.maxNgramOrder;
-  const referenceMaxima = new Map<string, number>();
+  const ids = new WordIds();
+  const idOf = (token: string) => ids.add(token);
+  TRIE.clear();
   const referenceLengths: number[] = [];
-  for (const reference of references) {
-    const tokens = bleuTokens(reference, resolved);
+  let maxima: Int32Array;
+  if (references.length === 1) {
+    const tokens = bleuTokens(references[0] as string, resolved);
     referenceLengths.push(tokens.length);
-    for (const map of countNgrams(tokens, order)) {
-      for (const [ngram, count] of map) {
-        if (count > (referenceMaxima.get(ngram) ?? 0)) referenceMaxima.set(ngram, count);
+    countSequence(TRIE, tokens.map(idOf), order);
+    maxima = TRIE.counts;
+  } else {
+    // Clipping by the highest count of an n-gram in any one reference.
+    const touched: number[] = [];
+    let highest = new Int32Array(0);
+    for (const reference of references) {
+      const tokens = bleuTokens(reference, resolved);
+      referenceLengths.push(tokens.length);
+      touched.length = 0;
+      countSequence(TRIE, tokens.map(idOf), order, touched);
+      if (highest.length < TRIE.size) {
+        const grown = new Int32Array(TRIE.counts.length);
+        grown.set(highest);
+        highest = grown;
       }
+      for (const node of touched) {
+        if ((TRIE.counts[node] as number) > (highest[node] as number)) highest[node] = TRIE.counts[node] as number;
+      }
+      for (const node of touched) TRIE.counts[node] = 0;
     }
+    maxima = highest;
   }
+  // A token no reference has gets -1, which no trie edge has.
   const hypothesisTokens = bleuTokens(hypothesis, resolved);
-  const correct = new Array<number>(order).fill(0);
-  const total = new Array<number>(order).fill(0);
-  countNgrams(hypothesisTokens, order).forEach((map, index) => {
-    let matched = 0;
-    let all = 0;
-    for (const [ngram, count] of map) {
-      all += count;
-      const referenceCount = referenceMaxima.get(ngram);
-      if (referenceCount !== undefined) matched += Math.min(count, referenceCount);
-    }
-    correct[index] = matched;
-    total[index] = all;
-  });
+  const correct = takeMatches(TRIE, hypothesisTokens.map((token) => ids.find(token)), order, maxima);
+  const total = Array.from({ length: order }, (_, index) => Math.max(0, hypothesisTokens.length - index));
   return [hypothesisTokens.length, closestReferenceLength(hypothesisTokens.length, referenceLengths), ...correct, ...total];
 }
 

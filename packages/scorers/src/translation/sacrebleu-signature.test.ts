@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { referenceCount } from './reference-streams.js';
-import { bleuSignature, chrfSignature } from './sacrebleu-signature.js';
+import { bleuSignature, chrfSignature, terSignature } from './sacrebleu-signature.js';
 
 // Expected strings: sacreBLEU 2.6.0's `metric.get_signature().format()` for the same settings
 // (run in a throwaway venv), with its version replaced by Ladder's `2.6.0-ladder`.
@@ -24,6 +24,13 @@ describe('sacreBLEU-style signatures', () => {
     expect(chrfSignature({ nrefs: 2 }, { wordOrder: 2 })).toBe(upstream('nrefs:2|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0'));
     expect(chrfSignature({ nrefs: 2 }, { epsSmoothing: true, whitespace: true, lowercase: true })).toBe(
       upstream('nrefs:2|case:lc|eff:no|nc:6|nw:0|space:yes|version:2.6.0'),
+    );
+  });
+
+  it('TER', () => {
+    expect(terSignature({ nrefs: 2 })).toBe(upstream('nrefs:2|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0'));
+    expect(terSignature({ nrefs: 2 }, { normalized: true, noPunct: true, asianSupport: true, caseSensitive: true })).toBe(
+      upstream('nrefs:2|case:mixed|tok:tercom|norm:yes|punct:no|asian:yes|version:2.6.0'),
     );
   });
 

@@ -1,5 +1,6 @@
 import { BLEU_SMOOTH_DEFAULTS, type BleuOptions } from './bleu.js';
 import type { ChrfOptions } from './chrf.js';
+import type { TercomOptions } from './tercom-tokenizer.js';
 
 /**
  * sacreBLEU-style reproducibility signatures (`sacrebleu/metrics/base.py: Signature`):
@@ -50,5 +51,16 @@ export function chrfSignature(context: SignatureContext, options: ChrfOptions = 
     ['nc', options.charOrder ?? 6],
     ['nw', options.wordOrder ?? 0],
     ['space', yesNo(options.whitespace === true)],
+  ]);
+}
+
+/** e.g. `nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0-ladder`. */
+export function terSignature(context: SignatureContext, options: TercomOptions = {}): string {
+  return format(context, [
+    ['case', options.caseSensitive === true ? 'mixed' : 'lc'],
+    ['tok', 'tercom'],
+    ['norm', yesNo(options.normalized === true)],
+    ['punct', yesNo(options.noPunct !== true)],
+    ['asian', yesNo(options.asianSupport === true)],
   ]);
 }
