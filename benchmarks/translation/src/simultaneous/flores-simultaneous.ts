@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { UsageError, sha256, type LoadContext, type LoadedDataset, type Sample } from '@ladder/core';
-import { locateData, type PinnedGithubFile } from '@ladder/datasets';
 import { LANGUAGES, type Language } from './languages.js';
-import { readLines } from './read-lines.js';
+import { locateSuiteFile, readLines, type SuiteFile } from './suite-files.js';
 import { simultaneousSuite } from './simultaneous-suite.js';
 
 const OPUS_MT_TESTSETS = { repo: 'Helsinki-NLP/OPUS-MT-testsets', commit: 'ac0f19c0be3cb4e0d9450fcb2d7a9847c4bdd180' };
@@ -11,7 +9,7 @@ const OPUS_MT_TESTSETS = { repo: 'Helsinki-NLP/OPUS-MT-testsets', commit: 'ac0f1
 const FLORES_FILES = {
   en: { ...OPUS_MT_TESTSETS, file: 'eng_Latn.devtest', path: 'datasets/facebook/flores/flores200_dataset/devtest/eng_Latn.devtest', sha256: '612e9fbe87997617c0fa8fa8929654a4f49b728d96738112c2b86ef6a1d78d88' },
   zh: { ...OPUS_MT_TESTSETS, file: 'zho_Hans.devtest', path: 'datasets/facebook/flores/flores200_dataset/devtest/zho_Hans.devtest', sha256: 'b30158b1b76f7cee08530d8127a9769f4512597c7eefe97ae1ccf630d5b6e7fd' },
-} satisfies Record<string, PinnedGithubFile & { file: string }>;
+} satisfies Record<string, SuiteFile>;
 
 /** The folder under the data directory: one download serves both directions. */
 const DATA_FOLDER = 'flores200';
@@ -19,8 +17,7 @@ const DATA_FOLDER = 'flores200';
 /** FLORES-200 devtest in one direction: sentence i of the source file and of the target file are a pair. */
 function loadFlores(from: 'en' | 'zh', to: 'en' | 'zh', suite: string): (context: LoadContext) => Promise<LoadedDataset> {
   return async (context) => {
-    const locate = (file: (typeof FLORES_FILES)['en']) =>
-      locateData({ suite: DATA_FOLDER, file: file.file, dataPath: context.dataPath === undefined ? undefined : join(context.dataPath, file.file), source: file });
+    const locate = (file: SuiteFile) => locateSuiteFile(context, { folder: DATA_FOLDER, file, dataArgument: '<FLORES-200 devtest folder>' });
     const [sourcePath, targetPath] = await Promise.all([locate(FLORES_FILES[from]), locate(FLORES_FILES[to])]);
     const hint = `${suite} --data takes a FLORES-200 devtest folder holding ${FLORES_FILES[from].file} and ${FLORES_FILES[to].file}`;
     const [source, target] = await Promise.all([readLines(sourcePath, hint), readLines(targetPath, hint)]);

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { UsageError, sha256, type LoadContext, type LoadedDataset, type Sample } from '@ladder/core';
-import { locateData, type PinnedGithubFile } from '@ladder/datasets';
 import { LANGUAGES } from './languages.js';
 import { simultaneousSuite } from './simultaneous-suite.js';
-import { readLines } from './read-lines.js';
+import { locateSuiteFile, readLines, type SuiteFile } from './suite-files.js';
 import { timelineFromTimestamps } from './source-timeline.js';
 
 const SIMULEVAL = { repo: 'facebookresearch/SimulEval', commit: 'd3cd2ea65411ad387ad18dba639e989dc0213a40' };
 
 /** SimulEval's `--source-timestamps` example (examples/data at d3cd2ea6, 2022-03-16; CC BY-SA 4.0). */
-const FILES: Record<'source' | 'times' | 'target', PinnedGithubFile & { file: string }> = {
+const FILES: Record<'source' | 'times' | 'target', SuiteFile> = {
   source: { ...SIMULEVAL, file: 'src.txt', path: 'examples/data/src.txt', sha256: 'e94619c17bad221071f9f9498b7d1012654efa403ef21e611052d532dbf6a3c7' },
   times: { ...SIMULEVAL, file: 'src_time.txt', path: 'examples/data/src_time.txt', sha256: '6d97fdf7004101b97f0fe46a3a4a1db6d0ab73c34cffce0e349976f7983a44c5' },
   target: { ...SIMULEVAL, file: 'tgt.txt', path: 'examples/data/tgt.txt', sha256: '8a376d7663c703c2670be8a299417be77c3bf47c7b2e7195422c238985a8cdef' },
@@ -20,9 +18,7 @@ const SUITE_ID = 'simul-ted-en-de';
 /** Reads a folder of SimulEval's text-to-text format: src.txt, src_time.txt (ms per source word), tgt.txt, one sentence a line. */
 async function loadSimulEvalFolder(context: LoadContext): Promise<LoadedDataset> {
   const paths = await Promise.all(
-    Object.values(FILES).map((file) =>
-      locateData({ suite: SUITE_ID, file: file.file, dataPath: context.dataPath === undefined ? undefined : join(context.dataPath, file.file), source: file }),
-    ),
+    Object.values(FILES).map((file) => locateSuiteFile(context, { folder: SUITE_ID, file, dataArgument: '<folder with src.txt, src_time.txt and tgt.txt>' })),
   );
   const [sourcePath, timesPath, targetPath] = paths as [string, string, string];
   const hint = `${SUITE_ID} --data takes a folder holding src.txt, src_time.txt and tgt.txt`;

@@ -1,4 +1,6 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +56,42 @@ describe('simul-ted-en-de', () => {
     const error = await simulTedEnDe.load({ baseDir: '.', dataPath: empty }).catch((caught: unknown) => caught);
     expect(UsageError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe(`${join(empty, 'src.txt')}: not found; simul-ted-en-de --data takes a folder holding src.txt, src_time.txt and tgt.txt`);
+  });
+});
+
+describe('without --data', () => {
+  it('downloads each file from GitHub at its pinned commit, checks its sha256, and reads it from the data directory after', async () => {
+    // Serves ../shared as raw.githubusercontent.com would serve the pinned commits.
+    const served: Record<string, string> = {
+      '/facebookresearch/SimulEval/d3cd2ea65411ad387ad18dba639e989dc0213a40/examples/data/': TED,
+      '/Helsinki-NLP/OPUS-MT-testsets/ac0f19c0be3cb4e0d9450fcb2d7a9847c4bdd180/datasets/facebook/flores/flores200_dataset/devtest/': FLORES,
+    };
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      const path = request.url ?? '';
+      requests.push(path);
+      const prefix = Object.keys(served).find((candidate) => path.startsWith(candidate));
+      const file = prefix === undefined ? '' : join(served[prefix] as string, path.slice(prefix.length));
+      if (file === '' || !existsSync(file)) response.writeHead(404).end('404: Not Found');
+      else response.writeHead(200).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = { ...process.env };
+    try {
+      process.env.LADDER_DATA_DIR = mkdtempSync(join(tmpdir(), 'ladder-data-'));
+      process.env.LADDER_GITHUB_RAW_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      delete process.env.LADDER_OFFLINE;
+      delete process.env.HF_HUB_OFFLINE;
+      expect((await simulTedEnDe.load({ baseDir: '.' })).samples).toHaveLength(10);
+      expect((await simulZhEn.load({ baseDir: '.' })).samples).toHaveLength(1012);
+      expect((await simulEnZh.load({ baseDir: '.' })).samples).toHaveLength(1012);
+      // Three SimulEval files and the two FLORES files, once: both directions share them.
+      expect(requests).toHaveLength(5);
+      expect(existsSync(join(process.env.LADDER_DATA_DIR, 'flores200', 'zho_Hans.devtest'))).toBe(true);
+    } finally {
+      process.env = saved;
+      server.close();
+    }
   });
 });
 

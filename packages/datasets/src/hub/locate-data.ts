@@ -22,6 +22,8 @@ export interface LocateDataOptions {
   /** Where to download the file from when there is no local copy. */
   source: PinnedGithubFile;
   environment?: NodeJS.ProcessEnv;
+  /** What `--data` takes, for error messages (default `<file>`). */
+  dataArgument?: string;
 }
 
 /**
@@ -42,5 +44,6 @@ export async function locateData(options: LocateDataOptions): Promise<string> {
     cachePath,
     name: options.suite,
     offline: isOffline(environment),
+    ...(options.dataArgument === undefined ? {} : { dataArgument: options.dataArgument }),
   });
 }
