@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { estimatePlan, formatEstimate } from '../dry-run.js';
 import { planModels } from '../plan-models.js';
 import { createProgress } from '../progress.js';
+import { printQualityLatencyTable } from '../quality-latency-table.js';
 import { printResultTable } from '../result-table.js';
 
 export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
@@ -172,6 +173,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   const { aggregate } = await writeResults(directory);
   printResultTable(aggregate);
+  printQualityLatencyTable(aggregate);
   const errors = aggregate.rows.reduce((total, row) => total + row.errors, 0);
   if (errors > 0) console.log(`${errors} sample(s) ended in an infrastructure error; they are not in any denominator (see samples.jsonl).`);
   const truncated = aggregate.rows.reduce((total, row) => total + row.truncated, 0);
