@@ -11,9 +11,10 @@ import { planRun, prepareSuite, runPlan } from '@ladder/runner';
 
 const [url = '', concurrencyText = '1', requestsText = '1000'] = process.argv.slice(2);
 const requests = Number(requestsText);
+const WARMUP_REQUESTS = 500;
 
-function benchSuite(): Suite {
-  const samples: Sample[] = Array.from({ length: requests }, (_, index) => ({
+function benchSuite(count: number): Suite {
+  const samples: Sample[] = Array.from({ length: count }, (_, index) => ({
     id: `s${index}`,
     input: `Repeat after me: item number ${index}.`,
     targets: ['x'],
@@ -34,10 +35,16 @@ function benchSuite(): Suite {
 const directory = mkdtempSync(join(tmpdir(), 'ladder-throughput-'));
 try {
   const model = await resolveModel('vllm/bench', { providers: { vllm: { baseURL: `${url}/v1` } } });
-  const prepared = await prepareSuite(benchSuite(), { baseDir: '.' });
-  const plan = planRun({ suites: [prepared], models: [{ id: 'vllm/bench', model, concurrency: Number(concurrencyText) }], seed: 0 });
+  const concurrency = Number(concurrencyText);
+  const runOnce = async (count: number, name: string) => {
+    const prepared = await prepareSuite(benchSuite(count), { baseDir: '.' });
+    const plan = planRun({ suites: [prepared], models: [{ id: 'vllm/bench', model, concurrency }], seed: 0 });
+    return runPlan({ plan, directory: join(directory, name), cacheDirectory: null, retry: { maxAttempts: 1 } });
+  };
+  // Warm-up, as autocannon gets: the SDK and undici loaded, connections open, code compiled.
+  await runOnce(WARMUP_REQUESTS, 'warmup');
   const started = performance.now();
-  const { summary } = await runPlan({ plan, directory: join(directory, 'run'), cacheDirectory: null, retry: { maxAttempts: 1 } });
+  const { summary } = await runOnce(requests, 'run');
   const wallMs = performance.now() - started;
   const errors = Object.entries(summary.byStatus).reduce((total, [status, count]) => (status === 'ok' || status === 'format_error' ? total : total + count), 0);
   console.log(

@@ -105,6 +105,8 @@ export interface SuiteManifest {
   scorer: string;
   metric: string;
   metricKind: MetricKind;
+  /** The metric's scale (1 for proportions, 100 for chrF and BLEU); absent in runs written before it was recorded. */
+  metricScale?: number;
   /** Expected score of a chance-level answerer; null when it cannot be computed. */
   chance: number | null;
   generation: GenerationSettings;

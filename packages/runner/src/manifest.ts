@@ -45,6 +45,7 @@ export function buildManifest(options: {
       scorer: prepared.suite.scorer.name,
       metric: prepared.suite.scorer.metric.name,
       metricKind: prepared.suite.scorer.metric.kind,
+      metricScale: prepared.suite.scorer.metric.scale ?? 1,
       chance: prepared.chanceScore,
       generation: settingsFor(prepared, plan),
       promptsSha256: sha256(prepared.promptHashes.join('\n')),

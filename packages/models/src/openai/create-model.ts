@@ -6,6 +6,7 @@ import { convertRequest } from './convert-request.js';
 import { displayURL, toAPICallError, type ErrorContext } from './errors.js';
 import { mapResponse } from './map-response.js';
 import { mapChunkStream } from './map-stream.js';
+import { sseJsonChunks } from './sse-chunks.js';
 import { resolveQuirks } from './quirks.js';
 
 export interface OpenAICompatibleModelOptions {
@@ -88,7 +89,17 @@ export async function createOpenAICompatibleModel(options: OpenAICompatibleModel
       const errorContext = errorContextFor(call);
       let chunks: AsyncIterable<unknown>;
       try {
-        chunks = await client.chat.completions.create(body as unknown as StreamingBody, { signal: call.abortSignal });
+        // The SDK sends the request and turns error statuses into its errors; the event stream
+        // of a successful answer is read here, from the body as it arrives (see sse-chunks.ts).
+        const response = await client.chat.completions.create(body as unknown as StreamingBody, { signal: call.abortSignal }).asResponse();
+        if (response.body === null) throw new sdk.APIConnectionError({ message: 'the response has no body' });
+        chunks = sseJsonChunks(response.body as unknown as AsyncIterable<Uint8Array>, {
+          APIError: sdk.APIError,
+          headers: response.headers,
+          onMalformedEvent: (data) => {
+            malformedEvent = data;
+          },
+        });
       } catch (error) {
         throw toAPICallError(error, errorContext, 'request');
       }
