@@ -256,6 +256,7 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
     ...(score.statistics === undefined ? {} : { statistics: score.statistics }),
+    ...(score.metrics === undefined ? {} : { metrics: score.metrics }),
   };
 }
 

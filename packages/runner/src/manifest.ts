@@ -45,6 +45,8 @@ export function buildManifest(options: {
       scorer: prepared.suite.scorer.name,
       metric: prepared.suite.scorer.metric.name,
       metricKind: prepared.suite.scorer.metric.kind,
+      ...(prepared.suite.scorer.metric.signature === undefined ? {} : { metricSignature: prepared.suite.scorer.metric.signature }),
+      ...(prepared.suite.scorer.metric.secondary === undefined ? {} : { secondaryMetrics: prepared.suite.scorer.metric.secondary }),
       chance: prepared.chanceScore,
       generation: settingsFor(prepared, plan),
       promptsSha256: sha256(prepared.promptHashes.join('\n')),
