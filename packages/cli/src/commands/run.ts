@@ -10,6 +10,7 @@ import { estimatePlan, formatEstimate } from '../dry-run.js';
 import { planModels } from '../plan-models.js';
 import { createProgress } from '../progress.js';
 import { printResultTable } from '../result-table.js';
+import { translationFilesSuite } from '../translation-files.js';
 
 export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
 
@@ -26,7 +27,10 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
-  --data <path>        a local copy of the (single) suite's data
+  --data <path>        a local copy of the (single) suite's data (a folder for the translation suites)
+  --source <file>      with --suite translation: the source file, one segment per line
+  --reference <file>   with --suite translation: a reference file aligned with it (repeat for more)
+  --pair <src>-<tgt>   with --suite translation: the languages, e.g. zh-en (the target picks the BLEU tokenizer)
   --config <file>      config file (default ./ladder.config.ts when present)
   --dry-run            print the plan (calls, worst-case tokens and cost) and stop
   --max-cost <usd>     refuse the run if its worst-case cost is above this many dollars
@@ -49,6 +53,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     data: { type: 'string' },
+    source: { type: 'string' },
+    reference: { type: 'string', multiple: true },
+    pair: { type: 'string' },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'max-cost': { type: 'string' },
@@ -92,6 +99,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (duplicates.length > 0) throw new UsageError(`ladder run: "${duplicates[0]}" is given twice`);
 
   const catalog = suiteCatalog({ config, configPath, baseDir });
+  const filesSuite = translationFilesSuite(values, suiteIds);
+  if (filesSuite !== undefined) catalog.set(filesSuite.id, filesSuite);
   const suites = pickSuites(catalog, suiteIds);
   const models = await planModels({ ids: modelIds, config, concurrency });
   const prepared: PreparedSuite[] = [];
