@@ -15,6 +15,11 @@ export interface SampleTiming {
   outputTokensPerSecond: number | null;
   /** Output characters (answer and reasoning, by code point) per second after the first token. */
   outputCharactersPerSecond?: number | null;
+  /**
+   * Output words per second after the first token: words as `countWords` of @ladder/scorers counts
+   * them (tokens of sacreBLEU's zh tokenizer holding a letter or digit, so each Chinese character is a word).
+   */
+  outputWordsPerSecond?: number | null;
 }
 
 /** One line of `samples.jsonl`: one sample x model x repeat, as it ended. */
@@ -58,6 +63,8 @@ export interface SampleRecord {
   details?: Record<string, unknown>;
   /** Sufficient statistics for a corpus metric (see `Score.statistics`). */
   statistics?: number[];
+  /** Statistics for the suite's secondary corpus metrics, by name (see `Score.metrics`). */
+  metrics?: Record<string, number[]>;
   /** A session suite (`Suite.session`): each call in order, with its timing (null when cached) and attempts. */
   calls?: SessionCallRecord[];
   /** Simultaneous translation: the policy, and each emitted target unit with its delays. */
@@ -107,6 +114,10 @@ export interface SuiteManifest {
   metricKind: MetricKind;
   /** The metric's scale (1 for proportions, 100 for chrF and BLEU); absent in runs written before it was recorded. */
   metricScale?: number;
+  /** The metric's exact definition (a sacreBLEU signature), when the scorer gives one. */
+  metricSignature?: string;
+  /** Corpus metrics reported beside the main one (`MetricSpec.secondary`). */
+  secondaryMetrics?: { name: string; signature?: string }[];
   /** Expected score of a chance-level answerer; null when it cannot be computed. */
   chance: number | null;
   generation: GenerationSettings;
@@ -183,6 +194,8 @@ export interface ResultRow {
   circularValue: number | null;
   /** Simultaneous translation: the policy and the latency it reached, beside the quality in `value`. */
   simultaneous?: SimultaneousSummary;
+  /** The suite's secondary corpus metrics (chrF beside BLEU), by name, each with its bootstrap interval. */
+  metrics?: Record<string, { value: number | null; ci95: [number, number] | null }>;
 }
 
 /** SimulEval's latency metrics of one suite x model x policy (means over the samples). */

@@ -8,7 +8,7 @@ export function isTruncated(answer: { text: string; reasoning?: string | undefin
   return answer.finishReason.unified === 'length' && answer.text.trim() === '' && (answer.reasoning ?? '').trim() !== '';
 }
 
-type ScoredFields = Pick<SampleRecord, 'status' | 'score' | 'answer' | 'output' | 'error' | 'explanation' | 'details' | 'statistics'>;
+type ScoredFields = Pick<SampleRecord, 'status' | 'score' | 'answer' | 'output' | 'error' | 'explanation' | 'details' | 'statistics' | 'metrics'>;
 
 /** Scores an answer with the suite's scorer: `ok`, `format_error` (unanswered) or `scorer_error`. */
 export async function scoreOutput(prepared: PreparedSuite, sample: PreparedSuite['samples'][number], output: string): Promise<ScoredFields> {
@@ -30,5 +30,6 @@ export async function scoreOutput(prepared: PreparedSuite, sample: PreparedSuite
     ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
     ...(score.details === undefined ? {} : { details: score.details }),
     ...(score.statistics === undefined ? {} : { statistics: score.statistics }),
+    ...(score.metrics === undefined ? {} : { metrics: score.metrics }),
   };
 }

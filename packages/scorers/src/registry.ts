@@ -5,6 +5,7 @@ import { exactMatch } from './match/exact-match.js';
 import { mathAnswer } from './math/scorer.js';
 import { gsm8kStrict, mathHendrycks } from './math/reference/scorers.js';
 import { numericMatch } from './match/numeric-match.js';
+import { bleu } from './translation/bleu-scorer.js';
 import { chrf } from './translation/chrf-scorer.js';
 
 export interface ScorerEntry {
@@ -21,6 +22,8 @@ export const builtinScorers = {
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
   'chrf-corpus': { description: 'corpus chrF (n-gram statistics summed over the suite, as sacreBLEU reports it), 0..100', create: () => chrf({ level: 'corpus' }) },
   'chrf++-corpus': { description: 'corpus chrF++, 0..100', create: () => chrf({ level: 'corpus', wordOrder: 2 }) },
+  bleu: { description: 'corpus BLEU as sacreBLEU 2.6 (13a tokenizer), with corpus chrF beside it, 0..100', create: () => bleu({ secondary: ['chrF'] }) },
+  'bleu-zh': { description: 'corpus BLEU with the zh tokenizer (Chinese output), with corpus chrF beside it, 0..100', create: () => bleu({ tokenize: 'zh', secondary: ['chrF'] }) },
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run in a child process)', create: () => jsFunctionTests() },
   math: { description: 'the final math answer (last \\boxed{}, "The answer is", else the last number) equals a target: Qwen2.5-Math normalisation, numbers within 1e-4, symbolic equivalence', create: () => mathAnswer() },
   'math-hendrycks': { description: 'reproduces Hendrycks MATH: the last \\boxed{} (lm-eval variant) equals a target under hendrycks/math is_equiv string normalisation (no numeric or symbolic equivalence)', create: () => mathHendrycks() },

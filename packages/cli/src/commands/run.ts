@@ -11,6 +11,7 @@ import { planModels } from '../plan-models.js';
 import { createProgress } from '../progress.js';
 import { printQualityLatencyTable } from '../quality-latency-table.js';
 import { printResultTable } from '../result-table.js';
+import { translationFilesSuite } from '../translation-files.js';
 
 export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
 
@@ -27,10 +28,13 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
+  --data <path>        a local copy of the (single) suite's data (a folder for the translation suites)
+  --source <file>      with --suite translation: the source file, one segment per line
+  --reference <file>   with --suite translation: a reference file aligned with it (repeat for more)
+  --pair <src>-<tgt>   with --suite translation: the languages, e.g. zh-en (the target picks the BLEU tokenizer)
   --simul-policy <ids> simultaneous-translation policies, comma-separated: wait-<k>, lag-<N>s, full
                        (default for a simul-* suite: wait-1,wait-3,wait-5,lag-2s,lag-4s,lag-8s,full);
                        <suite>@<policy> names one, e.g. --suite simul-zh-en@wait-3
-  --data <path>        a local copy of the (single) suite's data
   --config <file>      config file (default ./ladder.config.ts when present)
   --dry-run            print the plan (calls, worst-case tokens and cost) and stop
   --max-cost <usd>     refuse the run if its worst-case cost is above this many dollars
@@ -53,6 +57,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     data: { type: 'string' },
+    source: { type: 'string' },
+    reference: { type: 'string', multiple: true },
+    pair: { type: 'string' },
     'simul-policy': { type: 'string', multiple: true },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -99,6 +106,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (duplicates.length > 0) throw new UsageError(`ladder run: "${duplicates[0]}" is given twice`);
 
   const catalog = suiteCatalog({ config, configPath, baseDir });
+  const filesSuite = translationFilesSuite(values, suiteIds);
+  if (filesSuite !== undefined) catalog.set(filesSuite.id, filesSuite);
   const policies = listOption(values['simul-policy']);
   const suites = pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies });
   const models = await planModels({ ids: modelIds, config, concurrency });

@@ -23,3 +23,4 @@ export {
 } from './score-translations.js';
 export { pairedBootstrap, sacrebleuConfidence, type PairedBootstrapOptions, type PairedBootstrapResult, type BootstrapEstimate } from '../stats/paired-bootstrap.js';
 export { pythonRstrip, pythonSplit } from '../text/python-strings.js';
+export { countWords } from './count-words.js';

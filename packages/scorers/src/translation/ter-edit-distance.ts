@@ -13,13 +13,28 @@ const BEAM_WIDTH = 25;
 const MAX_CACHE_SIZE = 10000;
 /**
  * Upstream's "infinity" is int(1e16), exact in Python. Any value far above every real cost gives
- * the same comparisons; 2^40 keeps `infinity + k` exact in doubles.
+ * the same comparisons; 2^30 keeps `infinity + 1` inside an Int32Array.
  */
-const INFINITY = 2 ** 40;
+const INFINITY = 2 ** 30;
 
+/**
+ * One row of the matrix, kept only over its band `[first, first + costs.length)`: every cell
+ * outside it is (infinity, undefined), as upstream leaves the cells its beam skips.
+ */
 interface Row {
-  costs: Float64Array;
+  first: number;
+  costs: Int32Array;
   operations: Uint8Array;
+}
+
+function costAt(row: Row, column: number): number {
+  const offset = column - row.first;
+  return offset >= 0 && offset < row.costs.length ? (row.costs[offset] as number) : INFINITY;
+}
+
+function operationAt(row: Row, column: number): number {
+  const offset = column - row.first;
+  return offset >= 0 && offset < row.operations.length ? (row.operations[offset] as number) : OPERATION.undefined;
 }
 
 interface CacheNode {
@@ -36,9 +51,9 @@ export class BeamEditDistance {
   constructor(reference: readonly number[]) {
     this.reference = reference;
     // Row 0: rewriting the empty hypothesis into the reference prefix takes j insertions.
-    const costs = new Float64Array(reference.length + 1);
+    const costs = new Int32Array(reference.length + 1);
     for (let column = 0; column <= reference.length; column += 1) costs[column] = column;
-    this.initialRow = { costs, operations: new Uint8Array(reference.length + 1).fill(OPERATION.insert) };
+    this.initialRow = { first: 0, costs, operations: new Uint8Array(reference.length + 1).fill(OPERATION.insert) };
   }
 
   /** The edit distance to the reference and the trace (one operation per step, from the start). */
@@ -54,7 +69,7 @@ export class BeamEditDistance {
     const cached = rows.length;
     this.extend(hypothesis, rows);
     this.remember(hypothesis, rows, cached);
-    return { distance: (rows[hypothesis.length] as Row).costs[this.reference.length] as number, trace: traceOf(rows, hypothesis.length, this.reference.length) };
+    return { distance: costAt(rows[hypothesis.length] as Row, this.reference.length), trace: traceOf(rows, hypothesis.length, this.reference.length) };
   }
 
   /** Computes the rows after the cached ones. */
@@ -65,40 +80,42 @@ export class BeamEditDistance {
     // In very unequal sentences the band would lose contact with the previous row.
     const beamWidth = BEAM_WIDTH < lengthRatio / 2 ? Math.ceil(lengthRatio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
     for (let row = rows.length; row <= hypothesisLength; row += 1) {
-      const costs = new Float64Array(referenceLength + 1).fill(INFINITY);
-      const operations = new Uint8Array(referenceLength + 1).fill(OPERATION.undefined);
       const previous = rows[row - 1] as Row;
       const diagonal = Math.floor(row * lengthRatio);
       const first = Math.max(0, diagonal - beamWidth);
       const last = row === hypothesisLength ? referenceLength + 1 : Math.min(referenceLength + 1, diagonal + beamWidth);
+      const width = Math.max(0, last - first);
+      const costs = new Int32Array(width).fill(INFINITY);
+      const operations = new Uint8Array(width).fill(OPERATION.undefined);
       const word = hypothesis[row - 1] as number;
       for (let column = first; column < last; column += 1) {
+        const offset = column - first;
         if (column === 0) {
-          costs[0] = (previous.costs[0] as number) + 1;
+          costs[0] = costAt(previous, 0) + 1;
           operations[0] = OPERATION.delete;
           continue;
         }
         const same = word === this.reference[column - 1];
         // Tercom prefers a match or substitution, then (in the flipped trace) insertion, then deletion.
-        let best = (previous.costs[column - 1] as number) + (same ? 0 : 1);
+        let best = costAt(previous, column - 1) + (same ? 0 : 1);
         let operation: number = same ? OPERATION.none : OPERATION.substitute;
-        const deletion = (previous.costs[column] as number) + 1;
+        const deletion = costAt(previous, column) + 1;
         if (deletion < best) {
           best = deletion;
           operation = OPERATION.delete;
         }
-        const insertion = (costs[column - 1] as number) + 1;
+        const insertion = (offset > 0 ? (costs[offset - 1] as number) : INFINITY) + 1;
         if (insertion < best) {
           best = insertion;
           operation = OPERATION.insert;
         }
         // Upstream starts each cell at infinity and takes an operation only when strictly better.
         if (best < INFINITY) {
-          costs[column] = best;
-          operations[column] = operation;
+          costs[offset] = best;
+          operations[offset] = operation;
         }
       }
-      rows.push({ costs, operations });
+      rows.push({ first, costs, operations });
     }
   }
 
@@ -125,7 +142,7 @@ function traceOf(rows: readonly Row[], hypothesisLength: number, referenceLength
   let row = hypothesisLength;
   let column = referenceLength;
   while (row > 0 || column > 0) {
-    const operation = (rows[row] as Row).operations[column] as number;
+    const operation = operationAt(rows[row] as Row, column);
     trace.push(operation);
     if (operation === OPERATION.none || operation === OPERATION.substitute) {
       row -= 1;

@@ -149,6 +149,17 @@ export function terWords(sentence: string, options: TerOptions = {}): string[] {
   return pythonSplit(tercomTokenize(pythonRstrip(sentence), options));
 }
 
+/**
+ * A reference's words as sacreBLEU's TER gets them: it normalises references twice
+ * (`Metric._cache_references` preprocesses the lines, then `TER._extract_reference_info`
+ * preprocesses them again) and hypotheses once. With the default options that changes nothing;
+ * with `normalized` it can (`St. Paul's,` becomes `st . paul 's ,` only in a second pass), so the
+ * quirk is kept to give sacreBLEU's numbers.
+ */
+function terReferenceWords(reference: string, options: TerOptions): string[] {
+  return terWords(tercomTokenize(pythonRstrip(reference), options), options);
+}
+
 /** `[fewest edits over the references, mean reference length]` of one segment. */
 export function terSegmentStatistics(hypothesis: string, references: readonly string[], options: TerOptions = {}): number[] {
   if (references.length === 0) throw new RangeError('terSegmentStatistics: at least one reference is needed');
@@ -156,7 +167,7 @@ export function terSegmentStatistics(hypothesis: string, references: readonly st
   let best = Number.POSITIVE_INFINITY;
   let referenceLengths = 0;
   for (const reference of references) {
-    const { edits, referenceLength } = translationEditRate(hypothesisWords, terWords(reference, options));
+    const { edits, referenceLength } = translationEditRate(hypothesisWords, terReferenceWords(reference, options));
     referenceLengths += referenceLength;
     if (edits < best) best = edits;
   }

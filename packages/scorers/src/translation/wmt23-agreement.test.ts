@@ -5,6 +5,7 @@ import { pairedBootstrap } from '../stats/paired-bootstrap.js';
 import { bleuFromStatistics, bleuSegmentStatistics, corpusBleu } from './bleu.js';
 import type { BleuTokenizerName } from './bleu-tokenizers.js';
 import { chrfCorpus, chrfFromStatistics, chrfSegmentStatistics } from './chrf.js';
+import { corpusTer, type TerOptions } from './ter.js';
 
 /**
  * Corpus scores of real system outputs against sacreBLEU 2.6.0. The reference values were produced
@@ -88,5 +89,29 @@ describe('paired bootstrap on WMT23 zh-en, as sacreBLEU --paired-bs', () => {
     const chrf = pairedBootstrap({ baseline: chrfRows(baseline), system: chrfRows(mixed), score: (totals) => chrfFromStatistics(totals) });
     expect(chrf.system.score).toBeCloseTo(52.757256920382154, 9);
     expect(chrf.pValue).toBeLessThan(0.02);
+  });
+});
+
+/**
+ * TER on real outputs (a prefix of each file: sacreBLEU's TER takes ~100 s for the whole set).
+ * Reference values: sacreBLEU 2.6.0 `TER(...).corpus_score(hyps[:n], [refs[:n]])`, same venv.
+ */
+describe('TER against sacreBLEU 2.6.0 on real outputs', () => {
+  const nllb = readLines('wmt23/generaltest2023.zh-en.hyp.NLLB_Greedy.en').slice(0, 300);
+  const references = reference.slice(0, 300);
+  const cases: [string, TerOptions, [number, number, number]][] = [
+    ['default', {}, [92.47587157770337, 4695, 5077]],
+    ['normalized, case-sensitive', { normalized: true, caseSensitive: true }, [88.52621167161226, 5370, 6066]],
+    ['no punctuation', { noPunct: true }, [89.71023063276168, 4551, 5073]],
+  ];
+  it.each(cases)('WMT23 zh-en NLLB_Greedy, first 300 segments, %s', (_name, options, [score, edits, length]) => {
+    expect(corpusTer(nllb, [references], options)).toEqual({ score, numEdits: edits, refLength: length });
+  });
+
+  it('Chinese with asian support: FLORES zho_Hant against zho_Hans, first 150 sentences', () => {
+    const hypotheses = readLines('flores200/zho_Hant.devtest').slice(0, 150);
+    const chinese = [readLines('flores200/zho_Hans.devtest').slice(0, 150)];
+    expect(corpusTer(hypotheses, chinese, { normalized: true, asianSupport: true })).toEqual({ score: 66.47350993377484, numEdits: 4015, refLength: 6040 });
+    expect(corpusTer(hypotheses, chinese, { normalized: true, asianSupport: true, noPunct: true })).toEqual({ score: 68.9313389799964, numEdits: 3825, refLength: 5549 });
   });
 });
