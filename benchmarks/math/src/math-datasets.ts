@@ -1,4 +1,4 @@
-import type { PinnedGithubFile } from '@ladder/datasets';
+import type { PinnedGithubFile } from './locate-data.js';
 import { scalarText, stripDollars, type MathDataset, type MathRow } from './math-suite.js';
 
 /** QwenLM/Qwen2.5-Math `evaluation/data/` at the commit the shared copies were taken from. */

@@ -1,6 +1,7 @@
 import { UsageError, defineSuite, type LoadContext, type LoadedDataset, type Sample, type Scorer, type Suite } from '@ladder/core';
-import { ItemFields, loadRows, locateData, type PinnedGithubFile } from '@ladder/datasets';
+import { ItemFields, loadRows } from '@ladder/datasets';
 import { resolveScorer } from '@ladder/scorers';
+import { locateData, type PinnedGithubFile } from './locate-data.js';
 
 /** The zero-shot chain-of-thought instruction of Qwen2.5-Math and DeepSeek-R1, appended to the question. */
 export const MATH_INSTRUCTION = 'Please reason step by step, and put your final answer within \\boxed{}.';

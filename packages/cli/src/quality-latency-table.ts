@@ -5,7 +5,7 @@ export function printQualityLatencyTable(aggregate: RunAggregate): void {
   const rows = aggregate.rows.filter((row) => row.simultaneous !== undefined);
   if (rows.length === 0) return;
   const fixed = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? '—' : value.toFixed(digits));
-  const header = ['suite', 'model', 'policy', 'BLEU', 'AL words', 'LAAL words', 'AL ms', 'LAAL ms', 'AL ms +compute'];
+  const header = ['suite', 'model', 'policy', 'BLEU', 'chrF', 'AL words', 'LAAL words', 'AL ms', 'LAAL ms', 'AL ms +compute'];
   const body = rows.map((row) => {
     const latency = row.simultaneous;
     return [
@@ -13,6 +13,7 @@ export function printQualityLatencyTable(aggregate: RunAggregate): void {
       row.model,
       latency?.policy ?? '',
       fixed(row.value, 2),
+      fixed(row.metrics?.['chrF']?.value, 2),
       fixed(latency?.words.AL, 2),
       fixed(latency?.words.LAAL, 2),
       fixed(latency?.ms.AL, 0),

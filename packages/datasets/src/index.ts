@@ -7,5 +7,4 @@ export { downloadPinned, type DownloadPinnedOptions } from './hub/download-pinne
 export { hubFile, hubUrl, hubEndpoint, type HubFileOptions } from './hub/hub-file.js';
 export { githubRawUrl } from './hub/github-raw.js';
 export { dataCacheDir, isOffline } from './hub/data-dir.js';
-export { locateData, type LocateDataOptions, type PinnedGithubFile } from './hub/locate-data.js';
 export { locateSuiteFiles, type PinnedSuiteFile, type LocateSuiteFilesOptions } from './hub/locate-suite-files.js';

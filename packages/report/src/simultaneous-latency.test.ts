@@ -77,10 +77,10 @@ describe('simultaneous latency in results', () => {
 
     const summary = renderSummary(aggregateRun(directory));
     expect(summary).toContain('## Quality and latency: simul-ted-en-de');
-    expect(summary).toContain('| model | policy | BLEU | 95% CI | AL (words) |');
+    expect(summary).toContain('| model | policy | BLEU | 95% CI | chrF | AL (words) |');
     const lines = summary.split('\n').filter((line) => line.startsWith('| builtin/oracle | wait-3') || line.startsWith('| test/slow | wait-3'));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\| builtin\/oracle \| wait-3 \| 100\.00 \| .* \| 3\.00 \| 3\.00 \| 3\.00 \| 0\.741 \| \d+ \| \d+ \| \d+\* \|/);
+    expect(lines[0]).toMatch(/^\| builtin\/oracle \| wait-3 \| 100\.00 \| .* \| — \| 3\.00 \| 3\.00 \| 3\.00 \| 0\.741 \| \d+ \| \d+ \| \d+\* \|/);
     expect(summary).toContain('over the samples whose calls were all timed');
   });
 

@@ -6,7 +6,7 @@ type SimultaneousRow = ResultRow & { simultaneous: SimultaneousSummary };
 
 /**
  * The quality-latency tables of a run's simultaneous-translation rows, one per base suite: a
- * line per model x policy with the quality (BLEU) and SimulEval's latency in source units, in
+ * line per model x policy with the quality (BLEU, and chrF when the suite reports it) and SimulEval's latency in source units, in
  * ms of the speech, and in ms with the model's computation. Empty when there are none.
  */
 export function renderQualityLatency(aggregate: RunAggregate): string[] {
@@ -21,8 +21,8 @@ export function renderQualityLatency(aggregate: RunAggregate): string[] {
     lines.push(
       `## Quality and latency: ${cell(baseSuite)}`,
       '',
-      `| model | policy | ${cell(metric)} | 95% CI | AL (words) | LAAL (words) | DAL (words) | AP | AL (ms) | LAAL (ms) | AL with computation (ms) | LAAL with computation (ms) | start (ms) | end offset (ms) |`,
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| model | policy | ${cell(metric)} | 95% CI | chrF | AL (words) | LAAL (words) | DAL (words) | AP | AL (ms) | LAAL (ms) | AL with computation (ms) | LAAL with computation (ms) | start (ms) | end offset (ms) |`,
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const model of models) {
       for (const row of ofSuite.filter((candidate) => candidate.model === model)) {
@@ -30,7 +30,7 @@ export function renderQualityLatency(aggregate: RunAggregate): string[] {
         const partial = row.simultaneous.timedSamples !== undefined && row.simultaneous.samples !== undefined && row.simultaneous.timedSamples < row.simultaneous.samples;
         const awareCell = (value: number | null) => (value === null ? '—' : `${fixed(value, 0)}${partial ? '*' : ''}`);
         lines.push(
-          `| ${cell(model)} | ${cell(row.simultaneous.policy)} | ${fixed(row.value, 2)} | ${row.ci95 === null ? '' : `[${fixed(row.ci95[0], 2)}, ${fixed(row.ci95[1], 2)}]`} | ` +
+          `| ${cell(model)} | ${cell(row.simultaneous.policy)} | ${fixed(row.value, 2)} | ${row.ci95 === null ? '' : `[${fixed(row.ci95[0], 2)}, ${fixed(row.ci95[1], 2)}]`} | ${fixed(row.metrics?.['chrF']?.value ?? null, 2)} | ` +
             `${fixed(words.AL, 2)} | ${fixed(words.LAAL, 2)} | ${fixed(words.DAL, 2)} | ${fixed(words.AP, 3)} | ` +
             `${fixed(ms.AL, 0)} | ${fixed(ms.LAAL, 0)} | ${awareCell(aware.AL)} | ${awareCell(aware.LAAL)} | ${fixed(ms.startOffset, 0)} | ${fixed(ms.endOffset, 0)} |`,
         );

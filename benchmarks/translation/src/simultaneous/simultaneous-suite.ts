@@ -34,7 +34,7 @@ export interface SimultaneousSuiteOptions {
  */
 export function simultaneousSuite(options: SimultaneousSuiteOptions): Suite {
   const { from, to } = options;
-  const scorer = bleu({ tokenize: to.bleuTokenizer });
+  const scorer = bleu({ tokenize: to.bleuTokenizer, references: 1, secondary: ['chrF'] });
   const timeline = (sample: Sample): SourceTimeline => {
     const text = String(sample.input);
     if (options.timing === 'timestamps') {

@@ -23,8 +23,6 @@ export interface DownloadPinnedOptions {
   timeoutMs?: number;
   /** Never try the network (default: `HF_HUB_OFFLINE` or `LADDER_OFFLINE` set). */
   offline?: boolean;
-  /** What `--data` takes, for error messages (default `<file>`; a suite reading several files says `<folder>`). */
-  dataArgument?: string;
 }
 
 /**
@@ -40,7 +38,7 @@ export async function downloadPinned(options: DownloadPinnedOptions): Promise<st
   const expected = options.sha256.toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(expected)) throw new UsageError(`${name}: "${options.sha256}" is not a sha256 (64 hex digits)`);
   const fail = (reason: string) =>
-    new UsageError(redactSecrets(`${name}: could not download ${url} (${reason}); with no network, put the file at ${cachePath} or pass --data ${options.dataArgument ?? '<file>'}`));
+    new UsageError(redactSecrets(`${name}: could not download ${url} (${reason}); with no network, put the file at ${cachePath} or pass --data <file>`));
   if (options.offline ?? isOffline()) throw fail('offline: HF_HUB_OFFLINE or LADDER_OFFLINE is set');
 
   let response: Response;

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataCacheDir, isOffline } from './data-dir.js';
-import { downloadPinned } from './download-pinned.js';
-import { githubRawUrl } from './github-raw.js';
+import { dataCacheDir, downloadPinned, githubRawUrl, isOffline } from '@ladder/datasets';
 
 /** A file in a public GitHub repository at a pinned commit, with the sha256 of its bytes. */
 export interface PinnedGithubFile {
@@ -22,8 +20,6 @@ export interface LocateDataOptions {
   /** Where to download the file from when there is no local copy. */
   source: PinnedGithubFile;
   environment?: NodeJS.ProcessEnv;
-  /** What `--data` takes, for error messages (default `<file>`). */
-  dataArgument?: string;
 }
 
 /**
@@ -44,6 +40,5 @@ export async function locateData(options: LocateDataOptions): Promise<string> {
     cachePath,
     name: options.suite,
     offline: isOffline(environment),
-    ...(options.dataArgument === undefined ? {} : { dataArgument: options.dataArgument }),
   });
 }
