@@ -1,20 +1,20 @@
 import type { Suite } from '@ladder/core';
 import { standardTranslationSuites } from '../standard-suites.js';
-import { LANGUAGES, type Language } from './languages.js';
+import { LANGUAGES, type SpokenLanguage } from './languages.js';
 import { simultaneousSuite } from './simultaneous-suite.js';
 
 /**
  * A simultaneous suite over the sentences of a standard translation suite (FLORES-200 devtest):
  * its data, `--data` folder and download are that suite's (`flores-zh-en`, `flores-en-zh`).
  */
-function floresSuite(options: { from: Language; to: Language; ratio: number }): Suite {
+function floresSuite(options: { from: SpokenLanguage; to: SpokenLanguage; ratio: number }): Suite {
   const { from, to } = options;
   const base = standardTranslationSuites.find((suite) => suite.id === `flores-${from.code}-${to.code}`);
   if (base === undefined) throw new Error(`no flores-${from.code}-${to.code} suite to read the sentences of`);
   return simultaneousSuite({
     id: `simul-${from.code}-${to.code}`,
     version: '1',
-    description: `FLORES-200 devtest (1,012 sentences, the data of ${base.id}), ${from.name} to ${to.targetName}, read at ${from.rate?.label}; corpus BLEU (${to.bleuTokenizer}) and chrF, SimulEval latency`,
+    description: `FLORES-200 devtest (1,012 sentences, the data of ${base.id}), ${from.name} to ${to.targetName}, read at ${from.rate?.label}; corpus BLEU (${to.tokenize}) and chrF, SimulEval latency`,
     from,
     to,
     ratio: options.ratio,

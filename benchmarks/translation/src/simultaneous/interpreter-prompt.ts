@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@ladder/core';
-import type { Language } from './languages.js';
+import type { SpokenLanguage } from './languages.js';
 import type { Policy } from './policy.js';
 
 /** Ends the last piece of the speech in the user message. */
@@ -10,7 +10,7 @@ export const END_OF_SPEECH = '[end of speech]';
  * call (pieces the model answered nothing to are merged into the next), and each reply is what
  * the model committed at that call (cut to what the policy allows).
  */
-export function interpreterInstructions(options: { from: Language; to: Language; policy: Policy; ratio: number }): string {
+export function interpreterInstructions(options: { from: SpokenLanguage; to: SpokenLanguage; policy: Policy; ratio: number }): string {
   const { from, to, policy } = options;
   const targetUnit = to.unit === 'word' ? 'word' : 'character';
   const sourceUnit = from.script === 'spaced' ? 'word' : 'character';

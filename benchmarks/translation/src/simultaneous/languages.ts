@@ -1,19 +1,21 @@
 import type { LatencyUnit } from '@ladder/scorers';
+import { language, type Language } from '../languages.js';
 import type { SourceScript, SpeakingRate } from './source-timeline.js';
 
-export interface Language {
-  code: 'en' | 'de' | 'zh';
-  /** The name in prompts, as a source and as a target. */
-  name: string;
-  targetName: string;
+/** A language as a simultaneous suite speaks and writes it: the translation suites' language, plus how it is spoken and counted. */
+export interface SpokenLanguage extends Language {
   /** How its source is cut into spoken units. */
   script: SourceScript;
   /** Its latency unit as a target (SimulEval's `word` or `char`). */
   unit: LatencyUnit;
-  /** sacreBLEU's tokenizer for it as a target. */
-  bleuTokenizer: '13a' | 'zh';
   /** The speaking rate used when a source in it has no timestamps. */
   rate?: SpeakingRate;
+}
+
+function spoken(code: string, extra: Omit<SpokenLanguage, keyof Language>): SpokenLanguage {
+  const base = language(code);
+  if (base === undefined) throw new Error(`no language ${code}`);
+  return { ...base, ...extra };
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Language {
  * language (8.7 s in English, 8.9 s in Chinese on average).
  */
 export const LANGUAGES = {
-  en: { code: 'en', name: 'English', targetName: 'English', script: 'spaced', unit: 'word', bleuTokenizer: '13a', rate: { msPerUnit: 400, label: '150 words per minute' } },
-  de: { code: 'de', name: 'German', targetName: 'German', script: 'spaced', unit: 'word', bleuTokenizer: '13a' },
-  zh: { code: 'zh', name: 'Chinese', targetName: 'Simplified Chinese', script: 'chinese', unit: 'char', bleuTokenizer: 'zh', rate: { msPerUnit: 250, label: '4 characters per second' } },
-} as const satisfies Record<string, Language>;
+  en: spoken('en', { script: 'spaced', unit: 'word', rate: { msPerUnit: 400, label: '150 words per minute' } }),
+  de: spoken('de', { script: 'spaced', unit: 'word' }),
+  zh: spoken('zh', { script: 'chinese', unit: 'char', rate: { msPerUnit: 250, label: '4 characters per second' } }),
+};

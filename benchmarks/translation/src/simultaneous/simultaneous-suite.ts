@@ -1,7 +1,7 @@
 import { defineSuite, type LoadContext, type LoadedDataset, type Sample, type Suite } from '@ladder/core';
 import { bleu } from '@ladder/scorers';
 import { fullSpeechPrompt, interpreterInstructions } from './interpreter-prompt.js';
-import type { Language } from './languages.js';
+import type { SpokenLanguage } from './languages.js';
 import { POLICY_FORMS, parsePolicy, type Policy } from './policy.js';
 import { simultaneousSession } from './simultaneous-session.js';
 import { timelineFromRate, timelineFromTimestamps, type SourceTimeline } from './source-timeline.js';
@@ -13,8 +13,8 @@ export interface SimultaneousSuiteOptions {
   id: string;
   version: string;
   description: string;
-  from: Language;
-  to: Language;
+  from: SpokenLanguage;
+  to: SpokenLanguage;
   /** wait-k's catch-up ratio: target units per source unit (1 between word-based languages). */
   ratio: number;
   /**
@@ -34,7 +34,7 @@ export interface SimultaneousSuiteOptions {
  */
 export function simultaneousSuite(options: SimultaneousSuiteOptions): Suite {
   const { from, to } = options;
-  const scorer = bleu({ tokenize: to.bleuTokenizer, references: 1, secondary: ['chrF'] });
+  const scorer = bleu({ tokenize: to.tokenize, references: 1, secondary: ['chrF'] });
   const timeline = (sample: Sample): SourceTimeline => {
     const text = String(sample.input);
     if (options.timing === 'timestamps') {
