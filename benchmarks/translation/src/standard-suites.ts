@@ -48,7 +48,7 @@ const STANDARD: StandardSuite[] = [
   {
     id: 'wmt23-zh-en',
     pair: 'zh-en',
-    description: 'WMT23 general test Chinese to English: 1,976 segments (news, e-commerce, social, manuals), refA; corpus BLEU (13a) and chrF',
+    description: 'WMT23 general test Chinese to English: 1,976 segments, refA; corpus BLEU (13a) and chrF',
     files: [
       wmt23('sources', 'generaltest2023.zh-en.src.zh', 'd91ce2717cdfbf63041289f9d31f07545a8d80c4a6fd4d0bf9a1126b0d6b063a'),
       wmt23('references', 'generaltest2023.zh-en.ref.refA.en', '5dd09a10f2775a1d76fe51a28ec62309a0b8a26809f08a14c9d456821e3a1a4d'),

@@ -23,6 +23,8 @@ export { runJavaScript, type ProgramResult, type ProgramOutcome, type RunProgram
 export { pythonSplit, pythonStrip, pythonRstrip, codePoints, PYTHON_WHITESPACE } from './text/python-strings.js';
 export {
   createRng,
+  NumpyPcg64,
+  seedSequenceState,
   mean,
   sampleVariance,
   standardErrorOfMean,

@@ -3,3 +3,4 @@ export { mean, sampleVariance, standardErrorOfMean, quantileSorted } from './sum
 export { Z95, wilsonInterval, clusteredStandardError, bootstrapMeanInterval, bootstrapInterval, type BootstrapOptions, type BootstrapStatisticOptions } from './intervals.js';
 export { passAtK } from './pass-at-k.js';
 export { pairedBootstrap, sacrebleuConfidence, type PairedBootstrapOptions, type PairedBootstrapResult, type BootstrapEstimate } from './paired-bootstrap.js';
+export { NumpyPcg64, seedSequenceState } from './numpy-random.js';

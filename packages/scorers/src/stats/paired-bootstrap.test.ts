@@ -28,9 +28,9 @@ describe('pairedBootstrap', () => {
   it('the same seed gives the same result; clusters resample whole groups', () => {
     const baseline = rows([1, 0, 1, 0, 1, 1]);
     const system = rows([1, 1, 1, 0, 1, 1]);
-    const first = pairedBootstrap({ baseline, system, score: mean, seed: 'x', resamples: 100 });
-    expect(pairedBootstrap({ baseline, system, score: mean, seed: 'x', resamples: 100 })).toEqual(first);
-    const clustered = pairedBootstrap({ baseline, system, score: mean, seed: 'x', resamples: 100, clusters: ['a', 'a', 'b', 'b', 'c', 'c'] });
+    const first = pairedBootstrap({ baseline, system, score: mean, seed: 7, resamples: 100 });
+    expect(pairedBootstrap({ baseline, system, score: mean, seed: 7, resamples: 100 })).toEqual(first);
+    const clustered = pairedBootstrap({ baseline, system, score: mean, seed: 7, resamples: 100, clusters: ['a', 'a', 'b', 'b', 'c', 'c'] });
     expect(clustered.system.score).toBe(first.system.score);
   });
 

@@ -1,5 +1,5 @@
 import { clusterMembers } from './intervals.js';
-import { createRng } from './random.js';
+import { NumpyPcg64 } from './numpy-random.js';
 import { quantileSorted } from './summary.js';
 
 /**
@@ -17,10 +17,13 @@ import { quantileSorted } from './summary.js';
  * - each system's mean and 95% half-width are sacreBLEU's: the mean of its resampled scores and
  *   half the distance between the sorted scores at indices ⌊B/40⌋ and B − ⌊B/40⌋ − 1.
  *
- * Differences from sacreBLEU: the draws come from Ladder's seeded generator (`createRng`), not
- * numpy's PCG64, so p-values and intervals agree in distribution, not digit for digit; statistics
- * are summed in float64 (sacreBLEU casts them to float32, which only matters for TER's mean
- * reference lengths). `clusters` (optional) resamples whole clusters, e.g. the repeats of a sample.
+ * The draws are numpy's: `default_rng(seed).choice(n, size=(B, n))` reproduced bit for bit
+ * (numpy-random.ts), so with the same seed Ladder resamples exactly the segments sacreBLEU does.
+ * What remains different: sacreBLEU sums the statistics and computes the resampled scores in
+ * float32 (NumPy 2 keeps float32 through the metric's arithmetic), Ladder in float64, so means and
+ * half-widths agree to about 1e-5 and a p-value can differ only when a resampled difference lies
+ * that close to the observed one. `clusters` (optional) resamples whole clusters, e.g. the
+ * repeats of a sample (sacreBLEU has no such option).
  */
 export interface PairedBootstrapOptions {
   /** Per-segment statistics of the baseline (sufficient statistics of a corpus metric). */
@@ -31,8 +34,8 @@ export interface PairedBootstrapOptions {
   score(totals: readonly number[]): number;
   /** Number of resamples B (default 1000, sacreBLEU's). */
   resamples?: number;
-  /** Seed of the draws (default 12345, sacreBLEU's default `SACREBLEU_SEED`). */
-  seed?: string | number;
+  /** Seed of numpy's generator (a non-negative integer; default 12345, sacreBLEU's `SACREBLEU_SEED`). */
+  seed?: number;
   clusters?: readonly (string | number)[];
 }
 
@@ -54,7 +57,7 @@ export interface PairedBootstrapResult {
   differenceInterval: [number, number];
   pValue: number;
   resamples: number;
-  seed: string | number;
+  seed: number;
 }
 
 /** sacreBLEU's `estimate_ci`: the mean and half the span between the ⌊n/40⌋-th lowest and highest sorted scores. */
@@ -94,7 +97,7 @@ export function pairedBootstrap(options: PairedBootstrapOptions): PairedBootstra
   const system = flatten(options.system, width, 'system');
   const resamples = options.resamples ?? 1000;
   const seed = options.seed ?? 12345;
-  const random = createRng(seed);
+  const random = new NumpyPcg64(seed);
   const members = clusterMembers(count, options.clusters);
 
   const baselineScores: number[] = [];
@@ -103,7 +106,7 @@ export function pairedBootstrap(options: PairedBootstrapOptions): PairedBootstra
   for (let round = 0; round < resamples; round += 1) {
     drawn.length = 0;
     for (let draw = 0; draw < members.length; draw += 1) {
-      for (const index of members[Math.floor(random() * members.length)] as number[]) drawn.push(index);
+      for (const index of members[random.below(members.length)] as number[]) drawn.push(index);
     }
     baselineScores.push(options.score(totalsOf(baseline, width, drawn)));
     systemScores.push(options.score(totalsOf(system, width, drawn)));

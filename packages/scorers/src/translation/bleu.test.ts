@@ -101,7 +101,7 @@ describe('the bleu scorer and the BLEU corpus metric', () => {
     const hypotheses = ['The dog bit the man.', "It wasn't surprising.", 'The man had just bitten him.'];
     const references = [['The dog bit the man.', 'The dog had bit the man.'], ['It was not unexpected.', 'No one was surprised.'], ['The man bit him first.', 'The man had bitten the dog.']];
     const scorer = bleu();
-    expect(scorer.metric).toEqual({ name: 'BLEU', kind: 'corpus', scale: 100 });
+    expect(scorer.metric).toEqual({ name: 'BLEU', kind: 'corpus', scale: 100, signature: 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0-ladder' });
     const rows = await Promise.all(hypotheses.map(async (output, index) => (await scorer.score({ sample: sample(references[index] as string[]), output })).statistics as number[]));
     expect(corpusValue('BLEU', rows)).toBeCloseTo(48.530827009929865, 9);
   });

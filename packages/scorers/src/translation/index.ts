@@ -22,5 +22,6 @@ export {
   type PairedComparison,
 } from './score-translations.js';
 export { pairedBootstrap, sacrebleuConfidence, type PairedBootstrapOptions, type PairedBootstrapResult, type BootstrapEstimate } from '../stats/paired-bootstrap.js';
+export { NumpyPcg64 } from '../stats/numpy-random.js';
 export { pythonRstrip, pythonSplit } from '../text/python-strings.js';
 export { countWords } from './count-words.js';

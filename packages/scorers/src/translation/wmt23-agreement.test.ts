@@ -58,37 +58,41 @@ describe('Chinese output: FLORES-200 devtest zho_Hant scored against zho_Hans', 
 });
 
 /**
- * sacreBLEU 2.6.0 `PairedTest(..., test_type='bs', n_samples=1000)` (seed 12345) on the same files
- * gave: GPT4-5shot BLEU 26.76 (μ 26.756 ± 1.042) vs NLLB_Greedy 20.49 (μ 20.476 ± 0.936), p = 0.000999;
- * with NLLB's first 150 lines spliced into GPT4-5shot: BLEU 26.25, p = 0.045; chrF 52.76, p = 0.002.
- * Ladder draws from another generator, so it agrees in distribution, not digit for digit.
+ * sacreBLEU 2.6.0 `PairedTest([('base', GPT4-5shot), ('sys', …)], {BLEU, CHRF}, [refA], test_type='bs',
+ * n_samples=1000)` with its default seed 12345, same venv. Ladder draws the same resamples (numpy's
+ * generator reproduced); sacreBLEU computes the resampled scores in float32, hence the 1e-5.
  */
 describe('paired bootstrap on WMT23 zh-en, as sacreBLEU --paired-bs', () => {
   const baseline = readLines('wmt23/generaltest2023.zh-en.hyp.GPT4-5shot.en');
   const nllb = readLines('wmt23/generaltest2023.zh-en.hyp.NLLB_Greedy.en');
   const bleuRows = (hypotheses: string[]) => hypotheses.map((hypothesis, index) => bleuSegmentStatistics(hypothesis, [reference[index] as string]));
+  const chrfRows = (hypotheses: string[]) => hypotheses.map((hypothesis, index) => chrfSegmentStatistics(hypothesis, [reference[index] as string]));
   const bleuScore = (totals: readonly number[]) => bleuFromStatistics(totals).score;
+  const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(1e-5);
 
-  it('GPT4-5shot vs NLLB_Greedy: p = 1/1001, means and half-widths as sacreBLEU', () => {
+  it('GPT4-5shot vs NLLB_Greedy: the p-value, means and half-widths of sacreBLEU', () => {
     const result = pairedBootstrap({ baseline: bleuRows(baseline), system: bleuRows(nllb), score: bleuScore });
-    expect(result.pValue).toBe(1 / 1001);
+    expect(result.pValue).toBe(0.000999000999000999);
     expect(result.baseline.score).toBeCloseTo(26.761240160026357, 9);
-    expect(Math.abs(result.baseline.mean - 26.756)).toBeLessThan(0.15);
-    expect(Math.abs(result.baseline.ci - 1.042)).toBeLessThan(0.2);
-    expect(Math.abs(result.system.ci - 0.936)).toBeLessThan(0.2);
+    close(result.baseline.mean, 26.756338641144946);
+    close(result.baseline.ci, 1.04220538419389);
+    close(result.system.mean, 20.475609587803703);
+    close(result.system.ci, 0.9356638964273589);
     expect(result.differenceInterval[1]).toBeLessThan(0);
   });
 
-  it('a system differing in 150 of 1,976 lines: borderline for BLEU, clear for chrF', () => {
+  it('a system differing in 150 of 1,976 lines: BLEU p = 0.045 and chrF p = 0.002, as sacreBLEU', () => {
     const mixed = [...nllb.slice(0, 150), ...baseline.slice(150)];
     const bleu = pairedBootstrap({ baseline: bleuRows(baseline), system: bleuRows(mixed), score: bleuScore });
     expect(bleu.system.score).toBeCloseTo(26.24882690993886, 9);
-    expect(bleu.pValue).toBeGreaterThan(0.01);
-    expect(bleu.pValue).toBeLessThan(0.12);
-    const chrfRows = (hypotheses: string[]) => hypotheses.map((hypothesis, index) => chrfSegmentStatistics(hypothesis, [reference[index] as string]));
+    expect(bleu.pValue).toBe(0.04495504495504495);
+    close(bleu.system.mean, 26.23689740266069);
+    close(bleu.system.ci, 1.1578977499180922);
     const chrf = pairedBootstrap({ baseline: chrfRows(baseline), system: chrfRows(mixed), score: (totals) => chrfFromStatistics(totals) });
     expect(chrf.system.score).toBeCloseTo(52.757256920382154, 9);
-    expect(chrf.pValue).toBeLessThan(0.02);
+    expect(chrf.pValue).toBe(0.001998001998001998);
+    close(chrf.baseline.mean, 53.133934020996094);
+    close(chrf.system.ci, 0.9218063354492188);
   });
 });
 
