@@ -2,13 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineSuite, type Sample, type Suite } from '@ladder/core';
 import { chrf, chrfSentence } from '@ladder/scorers';
 import { readItems } from '@ladder/datasets';
+import { parsePair } from './languages.js';
+import { translationPrompt } from './translation-prompt.js';
 
 const DEFAULT_DATA = fileURLToPath(new URL('../data/demo-translation.jsonl', import.meta.url));
 
-const DIRECTIONS = {
-  'zh-en': { from: 'Chinese', to: 'English' },
-  'en-zh': { from: 'English', to: 'Simplified Chinese' },
-} as const;
+const DIRECTIONS = { 'zh-en': parsePair('zh-en'), 'en-zh': parsePair('en-zh') } as const;
 
 type Direction = keyof typeof DIRECTIONS;
 
@@ -41,17 +40,8 @@ export const demoTranslation: Suite = defineSuite({
     });
   },
   prompt(sample) {
-    const { from, to } = DIRECTIONS[directionOf(sample)];
-    const source = typeof sample.input === 'string' ? sample.input : String(sample.metadata.source);
-    return [
-      {
-        role: 'user',
-        content:
-          `Translate the following ${from} text into ${to}. ` +
-          `Reply with the ${to} translation only: no explanations, notes, labels or quotation marks.\n\n` +
-          source,
-      },
-    ];
+    const { source, target } = DIRECTIONS[directionOf(sample)];
+    return translationPrompt(source, target, typeof sample.input === 'string' ? sample.input : String(sample.metadata.source));
   },
   generation: { temperature: 0, maxOutputTokens: 256 },
   scorer: chrf(),

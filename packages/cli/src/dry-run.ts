@@ -24,16 +24,22 @@ export function estimatePlan(plan: Plan): PlanEstimate {
     if (maxOutput === undefined) assumedOutput = true;
     const outputPerCall = maxOutput ?? ASSUMED_MAX_OUTPUT_TOKENS;
     const inputBySample = prepared.samples.map((_sample, index) => estimateTokens(prepared.prompt(index).map((message) => message.content).join('\n')) + 4);
-    return { inputBySample, outputPerCall };
+    // A session suite (simultaneous translation) makes several calls per sample, each with at
+    // most the whole source and the translation so far (counted as one more output budget).
+    const session = prepared.suite.session;
+    const callsBySample = prepared.samples.map((sample) => (session === undefined ? 1 : session.maxCalls(sample)));
+    const historyPerCall = session === undefined ? 0 : outputPerCall;
+    return { inputBySample, outputPerCall, callsBySample, historyPerCall };
   });
   const models = plan.models.map((model) => ({ id: model.id, calls: 0, inputTokens: 0, outputTokens: 0, costUsd: null as number | null }));
   for (const item of plan.items) {
     const entry = models[item.modelIndex];
     const suite = suiteCosts[item.suiteIndex];
     if (entry === undefined || suite === undefined) continue;
-    entry.calls += 1;
-    entry.inputTokens += suite.inputBySample[item.sampleIndex] ?? 0;
-    entry.outputTokens += suite.outputPerCall;
+    const calls = suite.callsBySample[item.sampleIndex] ?? 1;
+    entry.calls += calls;
+    entry.inputTokens += calls * ((suite.inputBySample[item.sampleIndex] ?? 0) + suite.historyPerCall);
+    entry.outputTokens += calls * suite.outputPerCall;
   }
   let total: number | null = 0;
   models.forEach((entry, index) => {
@@ -47,7 +53,7 @@ export function estimatePlan(plan: Plan): PlanEstimate {
     }
     total = total === null || entry.costUsd === null ? null : total + entry.costUsd;
   });
-  return { models, calls: plan.items.length, costUsd: total, assumedOutput };
+  return { models, calls: models.reduce((sum, entry) => sum + entry.calls, 0), costUsd: total, assumedOutput };
 }
 
 export function formatEstimate(estimate: PlanEstimate): string {

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   gate: { summary: 'fail when a candidate run is measurably worse than a baseline run (CI regression gate)', load: async () => (await import('./commands/gate.js')).gateCommand },
   merge: { summary: 'combine the shard run directories of one plan', load: async () => (await import('./commands/merge.js')).mergeCommand },
   init: { summary: 'write ladder.config.ts: detect API keys and local servers, pick suites and models', load: async () => (await import('./commands/init.js')).initCommand },
+  'mt-score': { summary: 'BLEU, chrF, chrF++ and TER of a translation file against references (sacreBLEU 2.6), as JSON', load: async () => (await import('./commands/mt-score.js')).mtScoreCommand },
 };
 
 export function usage(): string {

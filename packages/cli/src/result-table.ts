@@ -18,6 +18,12 @@ export function printResultTable(aggregate: RunAggregate): void {
     ];
   });
   printAligned(header, body);
+  // Code suites: the unbiased pass@k for every k the repeats allow (--repeats n gives pass@1 ... pass@n).
+  for (const row of aggregate.rows) {
+    if (row.passAtK === undefined || row.passAtK === null) continue;
+    const values = Object.entries(row.passAtK).map(([k, value]) => `pass@${k} ${formatValue(value, 'proportion')}`);
+    console.log(`${row.suite} · ${row.model}: ${values.join(' · ')} (${Object.keys(row.passCounts ?? {}).length} problems, ${row.repeats} sample(s) each)`);
+  }
 }
 
 function printAligned(header: string[], body: string[][]): void {
@@ -25,12 +31,6 @@ function printAligned(header: string[], body: string[][]): void {
   const format = (cells: string[]) => cells.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   console.log(format(header));
   for (const line of body) console.log(format(line));
-  // Code suites: the unbiased pass@k for every k the repeats allow (--repeats n gives pass@1 ... pass@n).
-  for (const row of aggregate.rows) {
-    if (row.passAtK === undefined || row.passAtK === null) continue;
-    const values = Object.entries(row.passAtK).map(([k, value]) => `pass@${k} ${formatValue(value, 'proportion')}`);
-    console.log(`${row.suite} · ${row.model}: ${values.join(' · ')} (${Object.keys(row.passCounts ?? {}).length} problems, ${row.repeats} sample(s) each)`);
-  }
 }
 
 /** The leaderboard's overall order on the terminal: mean win rate, firsts, overall score. */

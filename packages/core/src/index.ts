@@ -25,7 +25,19 @@ export {
   type Suite,
   type SuiteDefinition,
 } from './suite.js';
-export type { SampleTiming, SampleRecord, SuiteManifest, ModelManifest, RunManifest, ResultRow, LatencyMetrics, SimultaneousSummary } from './record.js';
+export type {
+  SampleTiming,
+  SampleRecord,
+  SuiteManifest,
+  ModelManifest,
+  RunManifest,
+  ResultRow,
+  LatencyMetrics,
+  SimultaneousSummary,
+  SimultaneousRecord,
+  SessionCallRecord,
+} from './record.js';
+export type { SampleSession, SessionContext, SessionRequest, SessionReply, SessionOutcome } from './session.js';
 export { defineConfig, type LadderConfig, type ModelProvider, type ProviderConfig, type ModelPrice } from './config.js';
 export { renderTemplate, TemplateFieldError } from './template.js';
 export { sha256, stableStringify } from './hash.js';

@@ -15,6 +15,11 @@ export interface SampleTiming {
   outputTokensPerSecond: number | null;
   /** Output characters (answer and reasoning, by code point) per second after the first token. */
   outputCharactersPerSecond?: number | null;
+  /**
+   * Output words per second after the first token: words as `countWords` of @ladder/scorers counts
+   * them (tokens of sacreBLEU's zh tokenizer holding a letter or digit, so each Chinese character is a word).
+   */
+  outputWordsPerSecond?: number | null;
 }
 
 /** One line of `samples.jsonl`: one sample x model x repeat, as it ended. */
@@ -58,6 +63,42 @@ export interface SampleRecord {
   details?: Record<string, unknown>;
   /** Sufficient statistics for a corpus metric (see `Score.statistics`). */
   statistics?: number[];
+  /** Statistics for the suite's secondary corpus metrics, by name (see `Score.metrics`). */
+  metrics?: Record<string, number[]>;
+  /** A session suite (`Suite.session`): each call in order, with its timing (null when cached) and attempts. */
+  calls?: SessionCallRecord[];
+  /** Simultaneous translation: the policy, and each emitted target unit with its delays. */
+  simultaneous?: SimultaneousRecord;
+}
+
+/** One call of a session. */
+export interface SessionCallRecord {
+  cached: boolean;
+  /** The successful attempt's duration; null when cached. */
+  totalMs: number | null;
+  firstTokenMs: number | null;
+  attempts: number;
+}
+
+/**
+ * What a simultaneous-translation session emitted and when (one sample). Delays are counted as
+ * SimulEval counts them: in source units read (`words`: words, or characters for a Chinese
+ * source), in milliseconds of the source's timeline (when the last unit read had arrived, or
+ * when the policy acted), and in those milliseconds plus the model's computation time so far
+ * (`msComputationAware`: SimulEval's `elapsed`, null when a call came from the cache).
+ */
+export interface SimultaneousRecord {
+  baseSuite: string;
+  policy: string;
+  /** The target's latency unit: `word`, or `char` for Chinese (SimulEval's units). */
+  targetUnit: 'word' | 'char';
+  /** |X|: the source in units, and its duration in ms (when its last unit arrived). */
+  source: { units: number; ms: number };
+  /** |Y|: the reference length in target units, as SimulEval counts it. */
+  referenceLength: number;
+  emitted: { unit: string; words: number; ms: number; msComputationAware: number | null }[];
+  /** One per call: source units read, the time it was made (ms of source), target units committed. */
+  steps: { read: number; ms: number; committed: number }[];
 }
 
 export interface SuiteManifest {
@@ -73,6 +114,10 @@ export interface SuiteManifest {
   metricKind: MetricKind;
   /** The metric's scale (1 for proportions, 100 for chrF and BLEU); absent in runs written before it was recorded. */
   metricScale?: number;
+  /** The metric's exact definition (a sacreBLEU signature), when the scorer gives one. */
+  metricSignature?: string;
+  /** Corpus metrics reported beside the main one (`MetricSpec.secondary`). */
+  secondaryMetrics?: { name: string; signature?: string }[];
   /** Expected score of a chance-level answerer; null when it cannot be computed. */
   chance: number | null;
   generation: GenerationSettings;
@@ -168,6 +213,8 @@ export interface ResultRow {
   passCounts?: Record<string, { n: number; passed: number }> | null;
   /** Simultaneous translation: the policy and the latency it reached, beside the quality in `value`. */
   simultaneous?: SimultaneousSummary;
+  /** The suite's secondary corpus metrics (chrF beside BLEU), by name, each with its bootstrap interval. */
+  metrics?: Record<string, { value: number | null; ci95: [number, number] | null }>;
 }
 
 /** SimulEval's latency metrics of one suite x model x policy (means over the samples). */
@@ -191,4 +238,8 @@ export interface SimultaneousSummary {
   words: LatencyMetrics;
   ms: LatencyMetrics;
   msComputationAware: LatencyMetrics;
+  /** Samples with a latency (scored, with some output); the means are over them. */
+  samples?: number;
+  /** Of those, the samples whose every call was timed (none cached): `msComputationAware` is over them. */
+  timedSamples?: number;
 }

@@ -21,6 +21,12 @@ export interface Score {
    * is computed once from the totals, as sacreBLEU does; kept on the sample record.
    */
   statistics?: number[];
+  /**
+   * Sufficient statistics for further corpus metrics reported beside the main one, by corpus
+   * metric name (chrF's n-gram counts on a BLEU suite). Each is summed over the samples like
+   * `statistics`; the scorer's `metric.secondary` names them.
+   */
+  metrics?: Record<string, number[]>;
 }
 
 export interface ScoreInput {
@@ -45,6 +51,10 @@ export interface MetricSpec {
   kind: MetricKind;
   /** Scale of the values (1 for proportions, 100 for chrF). */
   scale?: number;
+  /** How exactly the metric is computed, e.g. a sacreBLEU signature `nrefs:1|case:mixed|eff:no|tok:zh|smooth:exp|version:…`. */
+  signature?: string;
+  /** Corpus metrics reported beside this one, from each sample's `Score.metrics` (e.g. chrF on a BLEU suite). */
+  secondary?: { name: string; signature?: string }[];
 }
 
 /** Run-wide settings the runner hands every scorer before the first sample. */

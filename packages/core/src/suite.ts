@@ -1,6 +1,7 @@
 import type { GenerationSettings } from './language-model.js';
 import type { ChatMessage, Sample } from './sample.js';
 import type { Scorer } from './scorer.js';
+import type { SampleSession } from './session.js';
 
 export const CAPABILITIES = ['math', 'code', 'knowledge', 'language', 'reasoning', 'translation'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -47,6 +48,19 @@ export interface Suite {
    * sample-weighted overall value.
    */
   groupOf?(sample: Sample): string | undefined;
+  /**
+   * Present when each sample is asked as a session of several model calls (simultaneous
+   * translation) instead of one call with `prompt(sample)`; `prompt` still renders what the
+   * manifest hashes.
+   */
+  session?: SampleSession;
+  /**
+   * A suite with modes (simultaneous translation's policies): `<id>@<mode>` names this suite in
+   * that mode, which `withMode` builds (its id is `<id>@<mode>`); an unknown mode is a UsageError.
+   */
+  withMode?(mode: string): Suite;
+  /** For a suite with modes: those run when it is named without one, and a line on what a mode is. */
+  modes?: { defaults: string[]; description: string };
 }
 
 /** Gives type checking to a suite, either a full `Suite` or a declarative `SuiteDefinition`. */

@@ -8,3 +8,4 @@ export { hubFile, hubUrl, hubEndpoint, type HubFileOptions } from './hub/hub-fil
 export { githubRawUrl } from './hub/github-raw.js';
 export { dataCacheDir, isOffline } from './hub/data-dir.js';
 export { locateData, type LocateDataOptions, type PinnedGithubFile } from './hub/locate-data.js';
+export { locateSuiteFiles, type PinnedSuiteFile, type LocateSuiteFilesOptions } from './hub/locate-suite-files.js';

@@ -3,6 +3,7 @@ import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } f
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
 import { corpusResampler } from './corpus-resample.js';
 import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, corpusPassAtK, sumStatistics, wilsonInterval } from '@ladder/scorers';
+import { sampleLatency, simultaneousSummary, type SampleLatency } from './simultaneous-latency.js';
 
 const Z95 = 1.959963984540054;
 
@@ -23,6 +24,12 @@ interface ScoredItem {
   answer: string | null;
   /** Sufficient statistics for a corpus metric. */
   statistics: number[] | undefined;
+  /** Statistics of the secondary corpus metrics, by name. */
+  metrics: Record<string, number[]> | undefined;
+  outputWordsPerSecond: number | null;
+  outputCharactersPerSecond: number | null;
+  /** Simultaneous translation: the sample's latency metrics (computed as it is read: the emitted units are not kept). */
+  latency: SampleLatency | undefined;
 }
 
 export interface LatencySummary {
@@ -36,6 +43,9 @@ export interface LatencySummary {
   firstTokenMsP90: number | null;
   /** Median over the timed calls of their output tokens per second (from the provider's token counts); null when none reported them. */
   outputTokensPerSecondP50: number | null;
+  /** Throughput of the timed calls (medians): output words (each Chinese character one word) and characters per second after the first token. */
+  outputWordsPerSecondP50?: number | null;
+  outputCharactersPerSecondP50?: number | null;
 }
 
 /** One scored sample x repeat, kept for paired comparisons (`aggregateRun(dir, { keepScores: true })`). */
@@ -86,6 +96,10 @@ export function aggregateRun(directory: string, options: { keepScores?: boolean 
       group: record.group,
       answer: record.answer,
       statistics: record.statistics,
+      metrics: record.metrics,
+      outputWordsPerSecond: record.timing?.outputWordsPerSecond ?? null,
+      outputCharactersPerSecond: record.timing?.outputCharactersPerSecond ?? null,
+      latency: record.simultaneous === undefined ? undefined : sampleLatency(record.simultaneous),
     });
   }
   // A sample should be in a journal once; if a merge or a hand edit left it twice, the first counts.
@@ -238,7 +252,10 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
     circularValue: circularAccuracy(scored),
     ...passAtKOf(suite, scored),
   };
+  const simultaneous = simultaneousSummary(scored.map((item) => item.latency));
+  if (simultaneous !== undefined) row.simultaneous = simultaneous;
   if (n === 0) return row;
+  if (suite.secondaryMetrics !== undefined) row.metrics = secondaryMetrics(row, suite.secondaryMetrics, scored, `${suite.id}/${options.model}`);
   if (suite.metricKind === 'corpus') return corpusRow(row, scored, `${suite.id}/${options.model}`);
   const mean = values.reduce((total, value) => total + value, 0) / n;
   row.value = round(mean);
@@ -268,26 +285,48 @@ function aggregateGroup(options: { suite: RunManifest['suites'][number]; model: 
  * percentile bootstrap over samples (repeats of one sample resampled together).
  */
 function corpusRow(row: ResultRow, scored: ScoredItem[], seed: string): ResultRow {
-  const metric = corpusMetric(row.metric);
   const missing = scored.find((item) => item.statistics === undefined);
   if (missing !== undefined) throw new Error(`${row.suite} x ${row.model}: sample ${missing.sampleId} has no statistics for the corpus metric ${row.metric}`);
-  const statistics = scored.map((item) => item.statistics as number[]);
-  row.value = round(metric.fromStatistics(sumStatistics(statistics)));
+  const estimate = corpusEstimate(row.metric, scored, (item) => item.statistics as number[], { seed, repeats: row.repeats });
+  row.value = estimate.value;
+  row.ci95 = estimate.ci95;
+  return row;
+}
+
+/** The secondary corpus metrics (chrF beside BLEU), each like the main corpus metric. */
+function secondaryMetrics(row: ResultRow, names: { name: string }[], scored: ScoredItem[], seed: string): NonNullable<ResultRow['metrics']> {
+  const metrics: NonNullable<ResultRow['metrics']> = {};
+  for (const { name } of names) {
+    const missing = scored.find((item) => item.metrics?.[name] === undefined);
+    if (missing !== undefined) throw new Error(`${row.suite} x ${row.model}: sample ${missing.sampleId} has no statistics for the secondary metric ${name}`);
+    metrics[name] = corpusEstimate(name, scored, (item) => item.metrics?.[name] as number[], { seed: `${seed}/${name}`, repeats: row.repeats });
+  }
+  return metrics;
+}
+
+function corpusEstimate(
+  name: string,
+  scored: ScoredItem[],
+  statisticsOf: (item: ScoredItem) => number[],
+  options: { seed: string; repeats: number },
+): { value: number; ci95: [number, number] } {
+  const metric = corpusMetric(name);
+  const statistics = scored.map(statisticsOf);
   const interval = bootstrapInterval({
-    seed,
+    seed: options.seed,
     count: statistics.length,
     resamples: 1000,
-    ...(row.repeats > 1 ? { clusters: scored.map((item) => item.sampleId) } : {}),
-    statistic: corpusResampler(row.metric, statistics),
+    ...(options.repeats > 1 ? { clusters: scored.map((item) => item.sampleId) } : {}),
+    statistic: corpusResampler(name, statistics),
   });
-  row.ci95 = [round(interval[0]), round(interval[1])];
-  return row;
+  return { value: round(metric.fromStatistics(sumStatistics(statistics))), ci95: [round(interval[0]), round(interval[1])] };
 }
 
 function summarizeLatency(suite: string, model: string, items: ScoredItem[]): LatencySummary {
   const totals = items.flatMap((item) => (item.cached || item.totalMs === null ? [] : [item.totalMs])).sort((a, b) => a - b);
   const firsts = items.flatMap((item) => (item.cached || item.firstTokenMs === null ? [] : [item.firstTokenMs])).sort((a, b) => a - b);
   const speeds = items.flatMap((item) => (item.cached || item.outputTokensPerSecond === null ? [] : [item.outputTokensPerSecond])).sort((a, b) => a - b);
+  const rate = (of: (item: ScoredItem) => number | null) => items.flatMap((item) => (item.cached || of(item) === null ? [] : [of(item) as number])).sort((a, b) => a - b);
   return {
     suite,
     model,
@@ -297,6 +336,8 @@ function summarizeLatency(suite: string, model: string, items: ScoredItem[]): La
     firstTokenMsP50: quantile(firsts, 0.5),
     firstTokenMsP90: quantile(firsts, 0.9),
     outputTokensPerSecondP50: quantile(speeds, 0.5),
+    outputWordsPerSecondP50: quantile(rate((item) => item.outputWordsPerSecond), 0.5),
+    outputCharactersPerSecondP50: quantile(rate((item) => item.outputCharactersPerSecond), 0.5),
   };
 }
 

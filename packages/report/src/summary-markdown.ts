@@ -1,5 +1,6 @@
 import type { MetricKind, ResultRow } from '@ladder/core';
 import type { RunAggregate } from './aggregate.js';
+import { renderQualityLatency } from './simultaneous-table.js';
 
 /** Formats a metric value: proportions as percentages, others on their own scale. */
 export function formatValue(value: number | null, kind: MetricKind): string {
@@ -48,6 +49,7 @@ export function renderSummary(aggregate: RunAggregate): string {
     lines.push(`| ${cell(model)} | ${cells.join(' | ')} |`);
   }
   lines.push('', 'Cells: the metric with its 95% interval. Infrastructure errors are not in the denominator; see each suite.', '');
+  lines.push(...renderQualityLatency(aggregate));
 
   for (const suite of manifest.suites) {
     const kind = suite.metricKind;
@@ -73,9 +75,47 @@ export function renderSummary(aggregate: RunAggregate): string {
       if (row.circularValue !== null) lines.push('', `${cell(row.model)}: CircularEval ${formatValue(row.circularValue, kind)} (right under every rotation of the options); the value above is per rotation.`);
       if (row.majorityValue !== null) lines.push('', `${cell(row.model)}: maj@${suite.repeats} (majority answer over ${suite.repeats} repeats) ${formatValue(row.majorityValue, kind)}; the value above is pass@1 averaged over the repeats.`);
     }
+    lines.push(...secondaryLines(suite, rows), ...signatureLines(suite), ...throughputLines(suite, aggregate));
     lines.push('');
   }
   return `${lines.join('\n')}`;
+}
+
+/** The secondary corpus metrics (chrF beside BLEU): one column with its interval per metric. */
+function secondaryLines(suite: RunAggregate['manifest']['suites'][number], rows: ResultRow[]): string[] {
+  const names = (suite.secondaryMetrics ?? []).map((metric) => metric.name);
+  const suiteRows = rows.filter((row) => row.suite === suite.id && row.metrics !== undefined);
+  if (names.length === 0 || suiteRows.length === 0) return [];
+  const lines = ['', `| model | ${names.map((name) => `${cell(name)} | 95% CI`).join(' | ')} |`, `| --- |${' ---: | ---: |'.repeat(names.length)}`];
+  for (const row of suiteRows) {
+    const cells = names.map((name) => {
+      const metric = row.metrics?.[name];
+      return `${formatValue(metric?.value ?? null, 'corpus')} | ${formatInterval(metric?.ci95 ?? null, 'corpus')}`;
+    });
+    lines.push(`| ${cell(row.model)} | ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+/** The exact metric definitions (sacreBLEU signatures), when the suite's scorer gives them. */
+function signatureLines(suite: RunAggregate['manifest']['suites'][number]): string[] {
+  const entries = [
+    ...(suite.metricSignature === undefined ? [] : [[suite.metric, suite.metricSignature]]),
+    ...(suite.secondaryMetrics ?? []).flatMap((metric) => (metric.signature === undefined ? [] : [[metric.name, metric.signature]])),
+  ];
+  return entries.length === 0 ? [] : ['', `Signatures: ${entries.map(([name, signature]) => `${cell(name ?? '')} \`${signature ?? ''}\``).join(', ')}.`];
+}
+
+/** Output words and characters per second of the timed calls, for translation suites. */
+function throughputLines(suite: RunAggregate['manifest']['suites'][number], aggregate: RunAggregate): string[] {
+  if (!suite.capabilities.includes('translation')) return [];
+  const entries = aggregate.latency.filter((entry) => entry.suite === suite.id && (entry.outputWordsPerSecondP50 ?? null) !== null);
+  if (entries.length === 0) return [];
+  const lines = ['', '| model | output words/s (p50) | output chars/s (p50) | timed calls |', '| --- | ---: | ---: | ---: |'];
+  for (const entry of entries) {
+    lines.push(`| ${cell(entry.model)} | ${(entry.outputWordsPerSecondP50 ?? 0).toFixed(1)} | ${entry.outputCharactersPerSecondP50 === null || entry.outputCharactersPerSecondP50 === undefined ? '—' : entry.outputCharactersPerSecondP50.toFixed(1)} | ${entry.timed} |`);
+  }
+  return lines;
 }
 
 export function formatLatency(ms: number | null): string {

@@ -87,6 +87,8 @@ export function renderResultsJson(aggregate: RunAggregate): string {
         capabilities: suite.capabilities,
         datasetSha256: suite.datasetSha256,
         metric: suite.metric,
+        ...(suite.metricSignature === undefined ? {} : { metricSignature: suite.metricSignature }),
+        ...(suite.secondaryMetrics === undefined ? {} : { secondaryMetrics: suite.secondaryMetrics }),
         chance: suite.chance,
       })),
       models: manifest.models.map((model) => model.id),

@@ -35,6 +35,8 @@ export function cacheKey(options: {
   prompt: CallOptions['prompt'];
   repeat: number;
   reference?: CallOptions['reference'];
+  /** A session's calls are cached per sample (its suite, id and repeat): another sample's session never answers them. */
+  scope?: string;
 }): string {
   return sha256(
     stableStringify({
@@ -44,17 +46,19 @@ export function cacheKey(options: {
       prompt: options.prompt,
       repeat: options.repeat,
       reference: options.reference,
+      ...(options.scope === undefined ? {} : { scope: options.scope }),
     }),
   );
 }
 
-export function cacheKeyFor(model: LanguageModelV1, modelId: string, call: Omit<CallOptions, 'requestKey'>, repeat: number): string {
+export function cacheKeyFor(model: LanguageModelV1, modelId: string, call: Omit<CallOptions, 'requestKey'>, repeat: number, scope?: string): string {
   return cacheKey({
     modelId,
     settings: call.settings,
     prompt: call.prompt,
     repeat,
     ...(model.wantsReference === true && call.reference !== undefined ? { reference: call.reference } : {}),
+    ...(scope === undefined ? {} : { scope }),
   });
 }
 

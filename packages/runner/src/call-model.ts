@@ -7,6 +7,7 @@ import {
   type SampleTiming,
   type Usage,
 } from '@ladder/core';
+import { countWords } from '@ladder/scorers/translation';
 
 export interface ModelAnswer {
   text: string;
@@ -52,6 +53,7 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
   let previousAt: number | null = null;
   let characters = 0;
   let firstDeltaCharacters = 0;
+  let firstDelta = '';
   const gaps: number[] = [];
   let finish: { finishReason: FinishReason; usage: Usage } | undefined;
 
@@ -64,6 +66,7 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
       if (firstTokenMs === null) {
         firstTokenMs = now - started;
         firstDeltaCharacters = length;
+        firstDelta = part.delta;
       }
       if (previousAt !== null) gaps.push(now - previousAt);
       previousAt = now;
@@ -101,8 +104,15 @@ async function consume(model: LanguageModelV1, options: CallOptions): Promise<Mo
         outputTokens !== undefined && outputTokens > 1 && decodeMs > 0 ? round(((outputTokens - 1) * 1000) / decodeMs) : null,
       // Characters after the first delta, over the time after it: what "words per second" claims mean.
       outputCharactersPerSecond: characters > firstDeltaCharacters && decodeMs > 0 ? round(((characters - firstDeltaCharacters) * 1000) / decodeMs) : null,
+      // Words (each Chinese character one word; see countWords) after the first delta, likewise.
+      outputWordsPerSecond: wordsPerSecond(text, reasoning, firstDelta, decodeMs),
     },
   };
+}
+
+function wordsPerSecond(text: string, reasoning: string | undefined, firstDelta: string, decodeMs: number): number | null {
+  const words = countWords(text) + (reasoning === undefined ? 0 : countWords(reasoning)) - countWords(firstDelta);
+  return words > 0 && decodeMs > 0 ? round((words * 1000) / decodeMs) : null;
 }
 
 function summarizeGaps(gaps: number[]): { mean: number; p50: number; p90: number } {

@@ -1,22 +1,15 @@
 import { setMaxListeners } from 'node:events';
-import {
-  TimeoutError,
-  describeError,
-  type CallOptions,
-  type ModelPrice,
-  type SampleRecord,
-  type SampleStatus,
-  type Score,
-  type Usage,
-} from '@ladder/core';
-import { cacheKeyFor, type ResponseCache } from './cache.js';
+import type { CallOptions, SampleRecord } from '@ladder/core';
+import { accountingFields, askModel, costOf } from './ask-model.js';
+import type { ResponseCache } from './cache.js';
 import { HeapPacer } from './heap-pacer.js';
 import type { PreparedSuite } from './prepare-suite.js';
-import { estimateTokens } from './rate-limiter.js';
-import { callModel, type ModelAnswer } from './call-model.js';
+import type { ModelAnswer } from './call-model.js';
 import type { Journal } from './journal.js';
 import { itemKey, settingsFor, type Plan, type PlanItem } from './plan.js';
-import { withRetry, type RetryPolicy } from './retry.js';
+import type { RetryPolicy } from './retry.js';
+import { runSession } from './run-session.js';
+import { TRUNCATED_ERROR, isTruncated, scoreOutput } from './score-output.js';
 
 export interface RunHooks {
   /** Before any work: the items of this run (shard) and how many the journal already holds. */
@@ -127,12 +120,37 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
   const prepared = options.plan.suites[item.suiteIndex]!;
   const planned = options.plan.models[item.modelIndex]!;
   const sample = prepared.samples[item.sampleIndex]!;
-  const prompt = prepared.prompt(item.sampleIndex);
   const settings = settingsFor(prepared, options.plan);
   const requestKey = itemKey(prepared.suite.id, planned.id, sample.id, item.repeat);
-  const call: Omit<CallOptions, 'requestKey'> = {
-    prompt,
+  const base = {
+    suite: prepared.suite.id,
+    model: planned.id,
+    sampleId: sample.id,
+    repeat: item.repeat,
+    promptHash: prepared.promptHashes[item.sampleIndex] ?? '',
+    ...groupOf(prepared, sample),
+  };
+  const ask = (call: CallOptions, cacheScope?: string) =>
+    askModel({
+      planned,
+      call,
+      repeat: item.repeat,
+      cacheScope,
+      cache: options.cache,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      signal: options.signal,
+      sleep: options.sleep,
+      counters: summary,
+    });
+  if (prepared.suite.session !== undefined) {
+    return runSession({ session: prepared.suite.session, prepared, planned, sampleIndex: item.sampleIndex, settings, requestKey, base, ask });
+  }
+
+  const call: CallOptions = {
+    prompt: prepared.prompt(item.sampleIndex),
     settings,
+    requestKey,
     ...(planned.model.wantsReference === true
       ? {
           reference: {
@@ -142,85 +160,13 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
         }
       : {}),
   };
-  const base = {
-    suite: prepared.suite.id,
-    model: planned.id,
-    sampleId: sample.id,
-    repeat: item.repeat,
-    promptHash: prepared.promptHashes[item.sampleIndex] ?? '',
-    ...groupOf(prepared, sample),
-  };
-
-  let answer: ModelAnswer | Omit<ModelAnswer, 'timing'> | undefined;
-  let cached = false;
-  let attempts = 0;
-  let retryWaitMs = 0;
-  let rateLimitWaitMs = 0;
-  let retries: { error: string; waitMs: number }[] = [];
-  const key = options.cache === null ? undefined : cacheKeyFor(planned.model, planned.id, call, item.repeat);
-  if (key !== undefined) {
-    const hit = options.cache?.get(planned.id, key);
-    if (hit !== undefined) {
-      answer = hit;
-      cached = true;
-      summary.cacheHits += 1;
-    }
+  const asked = await ask(call);
+  if (!asked.ok) {
+    return { ...base, status: asked.status, score: null, answer: null, output: null, cached: false, timing: null, ...accountingFields(asked.accounting), error: asked.error };
   }
-  if (answer === undefined) {
-    const limiter = planned.limiter;
-    const estimatedTokens = limiter === undefined ? 0 : estimateTokens(prompt.map((message) => message.content).join('\n')) + (settings.maxOutputTokens ?? 1024);
-    const outcome = await withRetry(
-      async () => {
-        // The wait for the provider's budget comes before the clock starts: it is not latency.
-        const permit = limiter === undefined ? undefined : await limiter.acquire(estimatedTokens, options.signal);
-        rateLimitWaitMs += permit?.waitedMs ?? 0;
-        summary.modelCalls += 1;
-        const result = await callModel(planned.model, {
-          ...call,
-          requestKey,
-          timeoutMs: options.timeoutMs,
-          ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
-        });
-        if (permit !== undefined) limiter?.settle(permit.ticket, totalTokens(result.usage));
-        return result;
-      },
-      { policy: options.retry, ...(options.sleep === undefined ? {} : { sleep: options.sleep }), ...(options.signal === undefined ? {} : { signal: options.signal }) },
-    );
-    attempts = outcome.attempts;
-    retryWaitMs = Math.round(outcome.waitMs);
-    retries = outcome.retried.map((entry) => ({ error: describeError(entry.error), waitMs: entry.waitMs }));
-    if (outcome.value === undefined) {
-      const status: SampleStatus = TimeoutError.isInstance(outcome.error) ? 'timeout' : 'model_error';
-      return {
-        ...base,
-        status,
-        score: null,
-        answer: null,
-        output: null,
-        cached: false,
-        timing: null,
-        attempts,
-        retryWaitMs,
-        ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs: Math.round(rateLimitWaitMs) } : {}),
-        ...(retries.length > 0 ? { retries } : {}),
-        error: describeError(outcome.error),
-      };
-    }
-    answer = outcome.value;
-    if (key !== undefined) {
-      options.cache?.set(planned.id, key, {
-        text: answer.text,
-        reasoning: answer.reasoning,
-        finishReason: answer.finishReason,
-        usage: answer.usage,
-      });
-    }
-  }
+  const { answer, cached } = asked;
   const accounting = {
-    attempts,
-    retryWaitMs,
-    ...(rateLimitWaitMs > 0 ? { rateLimitWaitMs: Math.round(rateLimitWaitMs) } : {}),
-    ...(retries.length > 0 ? { retries } : {}),
+    ...accountingFields(asked.accounting),
     ...(cached ? {} : costOf(answer.usage, planned.price)),
     ...('warnings' in answer && answer.warnings !== undefined ? { warnings: answer.warnings } : {}),
   };
@@ -234,48 +180,13 @@ async function runOne(item: PlanItem, options: ExecuteOptions, summary: ExecuteS
   };
 
   // Thinking that used the whole token budget left no answer: not a wrong answer, its own status.
-  if (answer.finishReason.unified === 'length' && answer.text.trim() === '' && (answer.reasoning ?? '').trim() !== '') {
-    return { ...common, status: 'truncated', score: null, answer: null, output: answer.text, ...accounting, error: 'the reasoning used the whole output token budget before any answer (raise maxOutputTokens)' };
+  if (isTruncated(answer)) {
+    return { ...common, status: 'truncated', score: null, answer: null, output: answer.text, ...accounting, error: TRUNCATED_ERROR };
   }
-
-  let score: Score;
-  try {
-    score = await prepared.suite.scorer.score({ sample, output: answer.text });
-    if (!Number.isFinite(score.value)) throw new Error(`the scorer returned ${String(score.value)}`);
-    if (prepared.suite.scorer.metric.kind === 'corpus' && !Array.isArray(score.statistics)) {
-      throw new Error(`the scorer ${prepared.suite.scorer.name} gave no statistics for its corpus metric ${prepared.suite.scorer.metric.name}`);
-    }
-  } catch (error) {
-    return { ...common, status: 'scorer_error', score: null, answer: null, output: answer.text, ...accounting, error: describeError(error) };
-  }
-  return {
-    ...common,
-    status: score.unanswered === true ? 'format_error' : 'ok',
-    score: score.unanswered === true ? 0 : score.value,
-    answer: score.answer ?? null,
-    output: answer.text,
-    ...accounting,
-    ...(score.explanation === undefined ? {} : { explanation: score.explanation }),
-    ...(score.details === undefined ? {} : { details: score.details }),
-    ...(score.statistics === undefined ? {} : { statistics: score.statistics }),
-  };
+  return { ...common, ...(await scoreOutput(prepared, sample, answer.text)), ...accounting };
 }
 
 function groupOf(prepared: PreparedSuite, sample: PreparedSuite['samples'][number]): { group?: string } {
   const group = prepared.suite.groupOf?.(sample);
   return group === undefined ? {} : { group };
-}
-
-function totalTokens(usage: Usage): number | undefined {
-  if (usage.inputTokens === undefined && usage.outputTokens === undefined) return undefined;
-  return (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
-}
-
-/** The sample's cost from the provider's usage and the price table; nothing when either is unknown. */
-function costOf(usage: Usage, price: ModelPrice | undefined): { costUsd?: number } {
-  if (price === undefined || usage.inputTokens === undefined || usage.outputTokens === undefined) return {};
-  const cachedInput = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
-  const dollars =
-    ((usage.inputTokens - cachedInput) * price.input + cachedInput * (price.cachedInput ?? price.input) + usage.outputTokens * price.output) / 1_000_000;
-  return { costUsd: Math.round(dollars * 1e9) / 1e9 };
 }

@@ -53,6 +53,8 @@ export function buildManifest(options: {
       metric: prepared.suite.scorer.metric.name,
       metricKind: prepared.suite.scorer.metric.kind,
       metricScale: prepared.suite.scorer.metric.scale ?? 1,
+      ...(prepared.suite.scorer.metric.signature === undefined ? {} : { metricSignature: prepared.suite.scorer.metric.signature }),
+      ...(prepared.suite.scorer.metric.secondary === undefined ? {} : { secondaryMetrics: prepared.suite.scorer.metric.secondary }),
       chance: prepared.chanceScore,
       generation: settingsFor(prepared, plan),
       promptsSha256: sha256(prepared.promptHashes.join('\n')),

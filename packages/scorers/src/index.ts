@@ -19,8 +19,8 @@ export type { ExtractionConfig as MathVerifyExtractionConfig } from './math/veri
 export { choiceMatch } from './match/choice-match.js';
 export { extractChoice } from './match/extract-choice.js';
 export { chrf } from './translation/chrf-scorer.js';
-export { corpusMetric, corpusValue, registerCorpusMetric, sumStatistics, type CorpusMetric } from './translation/corpus-metric.js';
-export { chrfSentence, chrfCorpus, chrfSegmentStatistics, chrfFromStatistics, type ChrfOptions } from './translation/chrf.js';
+export { bleu } from './translation/bleu-scorer.js';
+export * from './translation/index.js';
 export { jsFunctionTests, type JsFunctionTestsOptions } from './code/js-function-tests.js';
 export { extractJavaScript } from './code/extract-code.js';
 export { runJavaScript, type RunProgramOptions } from './code/run-javascript.js';
@@ -39,9 +39,11 @@ export {
 export { DEFAULT_LIMITS, resolveLimits, type ExecutionLimits } from './code/execution/limits.js';
 export { SandboxError, type ProgramLanguage, type ProgramOutcome, type ProgramRequest, type ProgramResult } from './code/execution/program.js';
 export type { TierName } from './code/execution/tier.js';
-export { pythonSplit, codePoints, PYTHON_WHITESPACE } from './text/python-strings.js';
+export { pythonSplit, pythonStrip, pythonRstrip, codePoints, PYTHON_WHITESPACE } from './text/python-strings.js';
 export {
   createRng,
+  NumpyPcg64,
+  seedSequenceState,
   mean,
   sampleVariance,
   standardErrorOfMean,
@@ -69,3 +71,14 @@ export {
   lmEvalMmluGenerativeFilter,
   type CmmluExtractOptions,
 } from './choice/reference-extractors.js';
+export {
+  averageLagging,
+  lengthAdaptiveAverageLagging,
+  differentiableAverageLagging,
+  averageProportion,
+  startOffset,
+  endOffset,
+  realTimeFactor,
+  numberOfChunks,
+} from './latency/latency-metrics.js';
+export { instanceLatency, meanLatency, referenceLength, targetUnits, type LatencyInstance, type LatencyUnit } from './latency/instance-latency.js';

@@ -7,6 +7,7 @@ import { mathAnswer } from './math/scorer.js';
 import { gsm8kStrict, mathHendrycks } from './math/reference/scorers.js';
 import { mathVerify } from './math/verify/scorer.js';
 import { numericMatch } from './match/numeric-match.js';
+import { bleu } from './translation/bleu-scorer.js';
 import { chrf } from './translation/chrf-scorer.js';
 
 export interface ScorerEntry {
@@ -23,6 +24,8 @@ export const builtinScorers = {
   'chrf++': { description: 'sentence chrF++ (chrF plus word bigrams), 0..100', create: () => chrf({ wordOrder: 2 }) },
   'chrf-corpus': { description: 'corpus chrF (n-gram statistics summed over the suite, as sacreBLEU reports it), 0..100', create: () => chrf({ level: 'corpus' }) },
   'chrf++-corpus': { description: 'corpus chrF++, 0..100', create: () => chrf({ level: 'corpus', wordOrder: 2 }) },
+  bleu: { description: 'corpus BLEU as sacreBLEU 2.6 (13a tokenizer), with corpus chrF beside it, 0..100', create: () => bleu({ secondary: ['chrF'] }) },
+  'bleu-zh': { description: 'corpus BLEU with the zh tokenizer (Chinese output), with corpus chrF beside it, 0..100', create: () => bleu({ tokenize: 'zh', secondary: ['chrF'] }) },
   'js-tests': { description: 'the JavaScript in the answer passes the item\'s "tests" (run with node in the sandbox)', create: () => jsFunctionTests() },
   'python-tests': {
     description: 'the Python function in the answer passes the item\'s "tests" (fields entryPoint, tests; optional prompt, setup), run with /usr/bin/python3 in the sandbox',

@@ -16,6 +16,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const width = Math.max(...[...catalog.keys()].map((id) => id.length));
   for (const suite of catalog.values()) {
     console.log(`  ${suite.id.padEnd(width)}  v${suite.version}  [${suite.capabilities.join(', ')}]  ${suite.description ?? ''}`.trimEnd());
+    if (suite.modes !== undefined) console.log(`  ${''.padEnd(width)}  ${suite.id}@<policy>: ${suite.modes.description}; by default ${suite.modes.defaults.join(', ')}`);
   }
   console.log('\nModels:');
   for (const [name, entry] of Object.entries(builtinModels)) console.log(`  builtin/${name.padEnd(8)} ${entry.description}`);

@@ -9,7 +9,9 @@ import { loadConfig } from '../config.js';
 import { estimatePlan, formatEstimate } from '../dry-run.js';
 import { planModels } from '../plan-models.js';
 import { createProgress } from '../progress.js';
+import { printQualityLatencyTable } from '../quality-latency-table.js';
 import { printResultTable } from '../result-table.js';
+import { translationFilesSuite } from '../translation-files.js';
 
 export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
 
@@ -27,7 +29,13 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
-  --data <path>        a local copy of the (single) suite's data
+  --data <path>        a local copy of the (single) suite's data (a folder for the translation suites)
+  --source <file>      with --suite translation: the source file, one segment per line
+  --reference <file>   with --suite translation: a reference file aligned with it (repeat for more)
+  --pair <src>-<tgt>   with --suite translation: the languages, e.g. zh-en (the target picks the BLEU tokenizer)
+  --simul-policy <ids> simultaneous-translation policies, comma-separated: wait-<k>, lag-<N>s, full
+                       (default for a simul-* suite: wait-1,wait-3,wait-5,lag-2s,lag-4s,lag-8s,full);
+                       <suite>@<policy> names one, e.g. --suite simul-zh-en@wait-3
   --config <file>      config file (default ./ladder.config.ts when present)
   --dry-run            print the plan (calls, worst-case tokens and cost) and stop
   --max-cost <usd>     refuse the run if its worst-case cost is above this many dollars
@@ -51,6 +59,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     data: { type: 'string' },
+    source: { type: 'string' },
+    reference: { type: 'string', multiple: true },
+    pair: { type: 'string' },
+    'simul-policy': { type: 'string', multiple: true },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'max-cost': { type: 'string' },
@@ -87,15 +99,20 @@ export async function runCommand(argv: string[]): Promise<number> {
   const timeoutMs = timeoutSeconds === undefined ? (defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS) : Math.round(timeoutSeconds * 1000);
   const maxAttempts = integerOption('max-attempts', values['max-attempts'], { min: 1, max: 100 }) ?? defaults.maxAttempts ?? 4;
   const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (values.data !== undefined && suiteIds.length !== 1) {
-    throw new UsageError(`--data ${values.data}: applies to one suite, but ${suiteIds.length} were given; run one --suite at a time`);
+  // The policies of one simultaneous suite (<suite>@<policy>) share its data.
+  const dataSuites = new Set(suiteIds.map((id) => id.split('@')[0]));
+  if (values.data !== undefined && dataSuites.size !== 1) {
+    throw new UsageError(`--data ${values.data}: applies to one suite, but ${dataSuites.size} were given; run one --suite at a time`);
   }
   if (values.resume === true && values.out === undefined) throw new UsageError('--resume: say which run to continue with --out <dir>');
   const duplicates = [...suiteIds, ...modelIds].filter((id, index, all) => all.indexOf(id) !== index);
   if (duplicates.length > 0) throw new UsageError(`ladder run: "${duplicates[0]}" is given twice`);
 
   const catalog = suiteCatalog({ config, configPath, baseDir });
-  const suites = pickSuites(catalog, suiteIds);
+  const filesSuite = translationFilesSuite(values, suiteIds);
+  if (filesSuite !== undefined) catalog.set(filesSuite.id, filesSuite);
+  const policies = listOption(values['simul-policy']);
+  const suites = pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies });
   const models = await planModels({ ids: modelIds, config, concurrency });
   const prepared: PreparedSuite[] = [];
   for (const suite of suites) {
@@ -170,6 +187,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   const { aggregate } = await writeResults(directory);
   printResultTable(aggregate);
+  printQualityLatencyTable(aggregate);
   const errors = aggregate.rows.reduce((total, row) => total + row.errors, 0);
   if (errors > 0) console.log(`${errors} sample(s) ended in an infrastructure error; they are not in any denominator (see samples.jsonl).`);
   const truncated = aggregate.rows.reduce((total, row) => total + row.truncated, 0);

@@ -135,7 +135,7 @@ export function bootstrapInterval(options: BootstrapStatisticOptions): [number, 
 }
 
 /** Item indices per cluster, in order of first appearance; one item per cluster without clusters. */
-function clusterMembers(count: number, clusters: readonly (string | number)[] | undefined): number[][] {
+export function clusterMembers(count: number, clusters: readonly (string | number)[] | undefined): number[][] {
   if (clusters === undefined) return Array.from({ length: count }, (_, index) => [index]);
   if (clusters.length !== count) throw new RangeError('bootstrapInterval: clusters and items differ in length');
   const groups = new Map<string | number, number[]>();

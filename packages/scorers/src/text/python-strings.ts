@@ -14,3 +14,16 @@ export function pythonSplit(text: string): string[] {
 export function codePoints(text: string): string[] {
   return Array.from(text);
 }
+
+const LEADING_PYTHON_WHITESPACE = new RegExp(`^(?:${PYTHON_WHITESPACE.source})`, 'u');
+const TRAILING_PYTHON_WHITESPACE = new RegExp(`(?:${PYTHON_WHITESPACE.source})$`, 'u');
+
+/** `str.strip()` with no arguments (Python's whitespace set, not JavaScript's `trim()`). */
+export function pythonStrip(text: string): string {
+  return text.replace(LEADING_PYTHON_WHITESPACE, '').replace(TRAILING_PYTHON_WHITESPACE, '');
+}
+
+/** `str.rstrip()` with no arguments. */
+export function pythonRstrip(text: string): string {
+  return text.replace(TRAILING_PYTHON_WHITESPACE, '');
+}

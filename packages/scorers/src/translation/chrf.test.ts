@@ -1,30 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chrfCorpus, chrfSentence, type ChrfOptions } from './chrf.js';
 import { chrf } from './chrf-scorer.js';
+import { sacrebleuVectors, type SacrebleuVector } from './sacrebleu-vectors.test-helpers.js';
 
-interface Vector {
-  id: string;
-  metric: string;
-  level: 'sentence' | 'corpus';
-  hyps: string | string[];
-  refs: string[] | (string | null)[][];
-  options: { char_order: number; word_order: number; beta: number; lowercase: boolean; whitespace: boolean; eps_smoothing: boolean };
-  expected?: number;
-  tolerance?: number;
-  computed: number;
-}
-const file = JSON.parse(readFileSync(new URL('../../../../../shared/vectors/sacrebleu_vectors.json', import.meta.url), 'utf8')) as { vectors: Vector[] };
-const chrfVectors = file.vectors.filter((vector) => vector.metric === 'chrF');
+const chrfVectors = sacrebleuVectors().vectors.filter((vector) => vector.metric === 'chrF');
 
-function optionsOf(vector: Vector): ChrfOptions {
+function optionsOf(vector: SacrebleuVector): ChrfOptions {
+  const options = vector.options as { char_order: number; word_order: number; beta: number; lowercase: boolean; whitespace: boolean; eps_smoothing: boolean };
   return {
-    charOrder: vector.options.char_order,
-    wordOrder: vector.options.word_order,
-    beta: vector.options.beta,
-    lowercase: vector.options.lowercase,
-    whitespace: vector.options.whitespace,
-    epsSmoothing: vector.options.eps_smoothing,
+    charOrder: options.char_order,
+    wordOrder: options.word_order,
+    beta: options.beta,
+    lowercase: options.lowercase,
+    whitespace: options.whitespace,
+    epsSmoothing: options.eps_smoothing,
   };
 }
 

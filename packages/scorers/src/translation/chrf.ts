@@ -1,4 +1,6 @@
 import { codePoints, pythonSplit } from '../text/python-strings.js';
+import { countSequence, NgramTrie, takeMatches, WordIds } from './ngram-trie.js';
+import { sumCorpusStatistics, type ReferenceStreams } from './reference-streams.js';
 
 /**
  * chrF and chrF++ exactly as sacreBLEU 2.x computes them (`sacrebleu/metrics/chrf.py`); see
@@ -35,15 +37,24 @@ function resolve(options: ChrfOptions): ResolvedOptions {
   };
 }
 
-type NgramCounts = Map<string, number>;
+/** A sentence as chrF sees it: its characters (whitespace removed unless kept) and its words. */
+interface Units {
+  /** Code points (Python indexes strings by code point). */
+  characters: Int32Array;
+  /** Words with one leading or trailing punctuation mark split off (chrF++ only). */
+  words: string[];
+}
 
-function countNgrams(units: readonly string[], order: number, separator: string): NgramCounts {
-  const counts: NgramCounts = new Map();
-  for (let start = 0; start + order <= units.length; start += 1) {
-    const ngram = units.slice(start, start + order).join(separator);
-    counts.set(ngram, (counts.get(ngram) ?? 0) + 1);
+function codePointArray(text: string): Int32Array {
+  const points = new Int32Array(text.length);
+  let length = 0;
+  for (let offset = 0; offset < text.length; offset += 1) {
+    const point = text.codePointAt(offset) as number;
+    points[length] = point;
+    length += 1;
+    if (point > 0xffff) offset += 1;
   }
-  return counts;
+  return points.subarray(0, length);
 }
 
 /** sacreBLEU's `_remove_punctuation`: one leading or trailing ASCII punctuation mark split off a word. */
@@ -64,36 +75,34 @@ function splitPunctuation(sentence: string): string[] {
   return words;
 }
 
-function extractNgrams(sentence: string, options: ResolvedOptions): NgramCounts[] {
+function unitsOf(sentence: string, options: ResolvedOptions): Units {
   const text = options.lowercase ? sentence.toLowerCase() : sentence;
-  const characters = codePoints(options.whitespace ? text : pythonSplit(text).join(''));
-  const all: NgramCounts[] = [];
-  for (let order = 1; order <= options.charOrder; order += 1) all.push(countNgrams(characters, order, ''));
-  if (options.wordOrder > 0) {
-    const words = splitPunctuation(text);
-    for (let order = 1; order <= options.wordOrder; order += 1) all.push(countNgrams(words, order, ' '));
+  const characters = options.whitespace ? text : pythonSplit(text).join('');
+  return { characters: codePointArray(characters), words: options.wordOrder > 0 ? splitPunctuation(text) : [] };
+}
+
+const TRIE = new NgramTrie();
+
+/** Per order 1..maxOrder: [hypothesis n-grams (0 when the reference has none of that order), reference n-grams, matches]. */
+function appendOrderStatistics(statistics: number[], hypothesis: ArrayLike<number>, reference: ArrayLike<number>, maxOrder: number): void {
+  TRIE.clear();
+  countSequence(TRIE, reference, maxOrder);
+  const matches = takeMatches(TRIE, hypothesis, maxOrder, TRIE.counts);
+  for (let order = 1; order <= maxOrder; order += 1) {
+    const referenceTotal = Math.max(0, reference.length - order + 1);
+    statistics.push(referenceTotal > 0 ? Math.max(0, hypothesis.length - order + 1) : 0, referenceTotal, matches[order - 1] as number);
   }
-  return all;
 }
 
-function sumCounts(counts: NgramCounts): number {
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  return total;
-}
-
-/** Per order: [hypothesis n-grams (0 when the reference has none of that order), reference n-grams, matches]. */
-function matchStatistics(hypothesis: NgramCounts[], reference: NgramCounts[]): number[] {
+function matchStatistics(hypothesis: Units, reference: Units, options: ResolvedOptions): number[] {
   const statistics: number[] = [];
-  hypothesis.forEach((hypothesisCounts, order) => {
-    const referenceCounts = reference[order] as NgramCounts;
-    let matches = 0;
-    for (const [ngram, count] of hypothesisCounts) {
-      const referenceCount = referenceCounts.get(ngram);
-      if (referenceCount !== undefined) matches += Math.min(count, referenceCount);
-    }
-    statistics.push(referenceCounts.size > 0 ? sumCounts(hypothesisCounts) : 0, sumCounts(referenceCounts), matches);
-  });
+  appendOrderStatistics(statistics, hypothesis.characters, reference.characters, options.charOrder);
+  if (options.wordOrder > 0) {
+    const ids = new WordIds();
+    const referenceWords = reference.words.map((word) => ids.add(word));
+    // A word the reference lacks gets -1, which no trie edge has.
+    appendOrderStatistics(statistics, hypothesis.words.map((word) => ids.find(word)), referenceWords, options.wordOrder);
+  }
   return statistics;
 }
 
@@ -134,11 +143,11 @@ export function chrfFromStatistics(statistics: readonly number[], options: ChrfO
  */
 export function chrfSegmentStatistics(hypothesis: string, references: readonly string[], options: ChrfOptions = {}): number[] {
   const resolved = resolve(options);
-  const hypothesisNgrams = extractNgrams(hypothesis, resolved);
+  const hypothesisUnits = unitsOf(hypothesis, resolved);
   let best: number[] = [];
   let bestScore = -1;
   for (const reference of references) {
-    const statistics = matchStatistics(hypothesisNgrams, extractNgrams(reference, resolved));
+    const statistics = matchStatistics(hypothesisUnits, unitsOf(reference, resolved), resolved);
     const score = chrfFromStatistics(statistics, resolved);
     if (score > bestScore) {
       bestScore = score;
@@ -159,22 +168,8 @@ export function chrfSentence(hypothesis: string, references: readonly string[], 
  * is the k-th reference of segment i (sacreBLEU's layout); a missing or null entry means that
  * segment has fewer references.
  */
-export function chrfCorpus(
-  hypotheses: readonly string[],
-  referenceStreams: readonly (readonly (string | null | undefined)[])[],
-  options: ChrfOptions = {},
-): number {
+export function chrfCorpus(hypotheses: readonly string[], referenceStreams: ReferenceStreams, options: ChrfOptions = {}): number {
   const resolved = resolve(options);
-  const totals = new Array<number>(3 * (resolved.charOrder + resolved.wordOrder)).fill(0);
-  hypotheses.forEach((hypothesis, index) => {
-    const references = referenceStreams.flatMap((stream) => {
-      const reference = stream[index];
-      return reference === null || reference === undefined ? [] : [reference];
-    });
-    if (references.length === 0) throw new RangeError(`chrfCorpus: segment ${index + 1} has no reference`);
-    chrfSegmentStatistics(hypothesis, references, resolved).forEach((value, position) => {
-      totals[position] = (totals[position] as number) + value;
-    });
-  });
+  const totals = sumCorpusStatistics(hypotheses, referenceStreams, 'chrfCorpus', (hypothesis, references) => chrfSegmentStatistics(hypothesis, references, resolved));
   return chrfFromStatistics(totals, resolved);
 }

@@ -1,3 +1,4 @@
+import { bleuFromStatistics } from './bleu.js';
 import { chrfFromStatistics } from './chrf.js';
 
 /**
@@ -19,6 +20,7 @@ export function registerCorpusMetric(metric: CorpusMetric): CorpusMetric {
   return metric;
 }
 
+registerCorpusMetric({ name: 'BLEU', fromStatistics: (totals) => bleuFromStatistics(totals).score });
 registerCorpusMetric({ name: 'chrF', fromStatistics: (totals) => chrfFromStatistics(totals) });
 registerCorpusMetric({ name: 'chrF++', fromStatistics: (totals) => chrfFromStatistics(totals, { wordOrder: 2 }) });
 
