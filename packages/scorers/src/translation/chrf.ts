@@ -134,7 +134,8 @@ export function chrfFromStatistics(statistics: readonly number[], options: ChrfO
   averagePrecision /= effectiveOrder;
   averageRecall /= effectiveOrder;
   if (averagePrecision + averageRecall === 0) return 0;
-  return (100 * (1 + factor) * averagePrecision * averageRecall) / (factor * averagePrecision + averageRecall);
+  // The operations in upstream's order, so the float result is the same to the last bit.
+  return 100 * (((1 + factor) * averagePrecision * averageRecall) / (factor * averagePrecision + averageRecall));
 }
 
 /**

@@ -96,16 +96,36 @@ function segmentRows(definition: MetricDefinition, hypotheses: readonly string[]
   return hypotheses.map((hypothesis, index) => definition.segmentStatistics(hypothesis, referencesOfSegment(streams, index, 'mt-score')));
 }
 
+/**
+ * The per-segment statistics of each metric asked for. With one reference per segment, chrF's
+ * statistics are the character part of chrF++'s (only the choice among several references can
+ * differ), so they are taken from there instead of being counted twice.
+ */
+function rowsByMetric(
+  all: Record<TranslationMetric, MetricDefinition>,
+  metrics: readonly TranslationMetric[],
+  hypotheses: readonly string[],
+  streams: ReferenceStreams,
+  charOrder: number,
+): Map<TranslationMetric, number[][]> {
+  const rows = new Map<TranslationMetric, number[][]>();
+  const derived = metrics.includes('chrf') && metrics.includes('chrf++') && referenceCount(streams, hypotheses.length) === 1;
+  for (const metric of metrics) if (!(derived && metric === 'chrf')) rows.set(metric, segmentRows(all[metric], hypotheses, streams));
+  if (derived) rows.set('chrf', (rows.get('chrf++') as number[][]).map((row) => row.slice(0, 3 * charOrder)));
+  return rows;
+}
+
 export type TranslationScores = Partial<Record<TranslationMetric, { score: number; signature: string } & Record<string, unknown>>>;
 
 /** Corpus scores of one system output (`hypotheses[i]` against `referenceStreams[k][i]`). */
 export function scoreTranslations(hypotheses: readonly string[], referenceStreams: ReferenceStreams, options: ScoreTranslationsOptions): TranslationScores {
   const all = definitions(options);
   const context = { nrefs: referenceCount(referenceStreams, hypotheses.length) };
+  const rows = rowsByMetric(all, options.metrics, hypotheses, referenceStreams, options.chrf?.charOrder ?? 6);
   const scores: TranslationScores = {};
   for (const metric of options.metrics) {
     const definition = all[metric];
-    scores[metric] = { ...definition.describe(sumStatistics(segmentRows(definition, hypotheses, referenceStreams))), signature: definition.signature(context) };
+    scores[metric] = { ...definition.describe(sumStatistics(rows.get(metric) as number[][])), signature: definition.signature(context) };
   }
   return scores;
 }
@@ -130,12 +150,15 @@ export function compareTranslations(
   const resamples = options.resamples ?? 1000;
   const seed = options.seed ?? 12345;
   const context = { nrefs: referenceCount(referenceStreams, baseline.length), bootstrap: resamples, seed };
+  const charOrder = options.chrf?.charOrder ?? 6;
+  const baselineRows = rowsByMetric(all, options.metrics, baseline, referenceStreams, charOrder);
+  const systemRows = rowsByMetric(all, options.metrics, system, referenceStreams, charOrder);
   const comparisons: Partial<Record<TranslationMetric, PairedComparison>> = {};
   for (const metric of options.metrics) {
     const definition = all[metric];
     const result = pairedBootstrap({
-      baseline: segmentRows(definition, baseline, referenceStreams),
-      system: segmentRows(definition, system, referenceStreams),
+      baseline: baselineRows.get(metric) as number[][],
+      system: systemRows.get(metric) as number[][],
       score: definition.score,
       resamples,
       seed,
