@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED, journalLines, ladder, readJson, temporaryDirectory } from './cli.js';
+import { runsWithSystemTool } from './system-tool.js';
+
+const WITH_BWRAP = runsWithSystemTool('bwrap', 'apt-get install -y bubblewrap');
 
 interface Row {
   suite: string;
@@ -14,7 +17,7 @@ interface Row {
 }
 
 describe('code suites through the CLI', () => {
-  it('humaneval: builtin/oracle passes all 164 problems in the sandbox, pass@1 and pass@2 with two repeats', () => {
+  it.skipIf(!WITH_BWRAP)('humaneval: builtin/oracle passes all 164 problems in the sandbox, pass@1 and pass@2 with two repeats', () => {
     const out = join(temporaryDirectory(), 'run');
     const data = join(SHARED, 'datasets', 'humaneval', 'HumanEval.jsonl.gz');
     const result = ladder(['run', '--suite', 'humaneval', '--model', 'builtin/oracle', '--data', data, '--repeats', '2', '--exec-workers', '2', '--no-cache', '--out', out]);

@@ -7,11 +7,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartMarks, launchChromium, serveFolder, watchPage } from './browser.js';
 import { ladderAsync, temporaryDirectory } from './cli.js';
+import { runsWithSystemTool } from './system-tool.js';
 import { CONFIG_SUITES, DEMO_SUITES, HOSTILE_COUNTRY, HOSTILE_OUTPUT, LAB_MODELS, writeSiteFixture } from './site-fixture.js';
 
 // 5 models x 8 suites in two runs (the built-ins in one, two config models in the other), one
 // site built by `ladder report`, opened in headless Chromium over HTTP as a static host serves it.
-describe('the leaderboard site in a browser', () => {
+// Chromium drives the pages; bubblewrap runs demo-code's programs without a warning on stderr.
+const WITH_TOOLS = runsWithSystemTool('chromium', 'apt-get install -y chromium') && runsWithSystemTool('bwrap', 'apt-get install -y bubblewrap');
+
+describe.skipIf(!WITH_TOOLS)('the leaderboard site in a browser', () => {
   const root = temporaryDirectory();
   const site = join(root, 'site');
   let browser: Browser;
