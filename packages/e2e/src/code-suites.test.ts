@@ -24,6 +24,7 @@ describe('code suites through the CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('humaneval · builtin/oracle: pass@1 100.0% · pass@2 100.0% (164 problems, 2 sample(s) each)');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('builtin/oracle: pass@1 100.0% · pass@2 100.0% (unbiased estimator over 164 problems, 2 sample(s) each).');
 
     const [row] = readJson<{ rows: Row[] }>(join(out, 'results.json')).rows;
     expect(row).toMatchObject({ suite: 'humaneval', value: 1, n: 328, errors: 0, passAtK: { '1': 1, '2': 1 } });

@@ -74,6 +74,10 @@ export function renderSummary(aggregate: RunAggregate): string {
       }
       if (row.circularValue !== null) lines.push('', `${cell(row.model)}: CircularEval ${formatValue(row.circularValue, kind)} (right under every rotation of the options); the value above is per rotation.`);
       if (row.majorityValue !== null) lines.push('', `${cell(row.model)}: maj@${suite.repeats} (majority answer over ${suite.repeats} repeats) ${formatValue(row.majorityValue, kind)}; the value above is pass@1 averaged over the repeats.`);
+      if (row.passAtK !== undefined && row.passAtK !== null) {
+        const values = Object.entries(row.passAtK).map(([k, value]) => `pass@${k} ${formatValue(value, 'proportion')}`);
+        lines.push('', `${cell(row.model)}: ${values.join(' · ')} (unbiased estimator over ${Object.keys(row.passCounts ?? {}).length} problems, ${suite.repeats} sample(s) each).`);
+      }
     }
     lines.push(...secondaryLines(suite, rows), ...signatureLines(suite), ...throughputLines(suite, aggregate));
     lines.push('');
