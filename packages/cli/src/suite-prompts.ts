@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ChatMessage, LoadedDataset, Suite, SuiteManifest } from '@ladder/core';
 import type { PromptSource } from '@ladder/report';
 
@@ -9,7 +10,7 @@ import type { PromptSource } from '@ladder/report';
  */
 export function catalogPromptSource(catalog: Map<string, Suite>, options: { baseDir: string }): PromptSource {
   return async ({ suite: manifest, sampleIds }) => {
-    const suite = catalog.get(manifest.id);
+    const suite = suiteOfRun(catalog, manifest.id);
     if (suite === undefined) return { unavailable: `suite ${manifest.id} is not in this Ladder's catalog; if a ladder.config.ts defines it, pass it with --config` };
     if (suite.version !== manifest.version) return { unavailable: `suite ${manifest.id} is at version ${suite.version} now; the run used version ${manifest.version}` };
     let dataset: LoadedDataset;
@@ -36,6 +37,10 @@ export function catalogPromptSource(catalog: Map<string, Suite>, options: { base
 async function loadAsRun(suite: Suite, manifest: SuiteManifest, baseDir: string): Promise<LoadedDataset> {
   const attempts: { dataPath?: string }[] = [{}];
   if (manifest.datasetSource !== '' && !/^[a-z]+:\/\//i.test(manifest.datasetSource) && existsSync(manifest.datasetSource)) attempts.push({ dataPath: manifest.datasetSource });
+  // A suite read from several files of one folder (`--data <folder>`) records them as a list.
+  const files = manifest.datasetSource.split(', ');
+  const folder = dirname(files[0] ?? '');
+  if (files.length > 1 && files.every((file) => dirname(file) === folder && existsSync(file))) attempts.push({ dataPath: folder });
   let loaded: LoadedDataset | undefined;
   let firstError: unknown;
   for (const attempt of attempts) {
@@ -53,4 +58,18 @@ async function loadAsRun(suite: Suite, manifest: SuiteManifest, baseDir: string)
 
 function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The catalog's suite a run recorded, including a suite run in one of its modes (`<id>@<mode>`). */
+function suiteOfRun(catalog: Map<string, Suite>, id: string): Suite | undefined {
+  const suite = catalog.get(id);
+  const at = id.indexOf('@');
+  if (suite !== undefined || at <= 0) return suite;
+  const base = catalog.get(id.slice(0, at));
+  if (base?.withMode === undefined) return undefined;
+  try {
+    return base.withMode(id.slice(at + 1));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultRow } from '@ladder/core';
+import { samplePagePath } from '@ladder/report';
 import { startFakeProvider, type FakeProvider } from '@ladder/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHARED, journalLines, ladder, ladderAsync, readJson, temporaryDirectory } from './cli.js';
@@ -74,6 +75,14 @@ describe('simultaneous translation from the command line', () => {
     expect(ms[1]).toBeLessThan(ms[2] as number);
     // Each k later by about k words (a shorter reference than source pulls AL below k).
     expect((words[2] as number) - (words[0] as number)).toBeCloseTo(4, 0);
+
+    // The site finds each policy's suite (`<id>@<policy>`) and the --data folder, and draws the curve.
+    const site = join(temporaryDirectory(), 'site');
+    const report = ladder(['report', out, '--site', site]);
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    expect(existsSync(join(site, 'charts', 'simultaneous-simul-ted-en-de.svg'))).toBe(true);
+    expect(readFileSync(join(site, samplePagePath('simul-ted-en-de@wait-3', 'builtin/oracle')), 'utf8')).not.toMatch(/Prompts are not shown/);
   });
 
   it('puts a quality-latency table of two models (the oracle and a served model) x policies in summary.md', async () => {
