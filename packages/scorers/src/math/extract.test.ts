@@ -48,3 +48,15 @@ describe('boxed helpers', () => {
     expect(lastBoxedOnlyString('\\boxed{open')).toBeUndefined();
   });
 });
+
+describe('choiceAnswerClean (Qwen2.5-Math, for its multiple-choice sets)', () => {
+  it('takes the last standalone option letter, else the cleaned text', async () => {
+    const { choiceAnswerClean, extractMathAnswer } = await import('./extract.js');
+    expect(choiceAnswerClean('The answer is (B).')).toBe('B');
+    expect(choiceAnswerClean('Between A and C, the answer is c.')).toBe('C');
+    expect(choiceAnswerClean('ÉA is not an option, so 42.')).toBe('ÉA is not an option, so 42');
+    expect(choiceAnswerClean('\n: 17./')).toBe('17');
+    expect(extractMathAnswer('The answer is (D)', { dataName: 'aqua' })).toBe('D');
+    expect(extractMathAnswer('The answer is (D)', { dataName: 'math' })).not.toBe('D');
+  });
+});

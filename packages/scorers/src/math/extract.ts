@@ -1,5 +1,5 @@
 import { normalizeMathAnswer } from './normalize.js';
-import { PY_DIGIT, PY_WS, pyStrip } from './python.js';
+import { PY_DIGIT, PY_WS, pyLstripChars, pyRstripChars, pyStrip, pyStripChars } from './python.js';
 
 export interface ExtractMathOptions {
   /** Remove `<think>…</think>` blocks (and an unclosed leading `…</think>`) first. Default true. */
@@ -10,6 +10,23 @@ export interface ExtractMathOptions {
   normalize?: boolean;
   /** Skip unit-word removal in the normalisation (Qwen does for minerva_math, carp_en). Default false. */
   skipUnits?: boolean;
+  /**
+   * Qwen's `data_name`: its multiple-choice sets (`mmlu_stem`, `sat_math`, `aqua`, `gaokao2023`)
+   * take the last option letter instead of a math answer (`choice_answer_clean`).
+   */
+  dataName?: string;
+}
+
+/** The data sets whose answers Qwen2.5-Math's `extract_answer` reads as option letters. */
+const CHOICE_DATA = new Set(['mmlu_stem', 'sat_math', 'aqua', 'gaokao2023']);
+
+/** Qwen2.5-Math's `choice_answer_clean`: the last standalone letter A-E (of the upper-cased text), else the cleaned text. */
+export function choiceAnswerClean(output: string): string {
+  const cleaned = pyLstripChars(pyStripChars(pyRstripChars(pyRstripChars(pyStripChars(output, '\n'), '.'), '/'), ' '), ':');
+  // Python's \b is Unicode-aware: a letter next to any letter, digit or underscore is not alone.
+  const letters = cleaned.toUpperCase().match(/(?<![\p{L}\p{N}_])[A-E](?![\p{L}\p{N}_])/gu);
+  const last = letters === null ? pyStripChars(pyStrip(cleaned), '.') : (letters.at(-1) as string);
+  return pyRstripChars(pyRstripChars(last, '.'), '/');
 }
 
 /**
@@ -70,6 +87,7 @@ const NEWLINE_THEN_SPACE = new RegExp(`\\n[${PY_WS}]*`, 'gu');
  */
 export function extractMathAnswer(output: string, options: ExtractMathOptions = {}): string | undefined {
   let text = output.replaceAll('\u043a\u0438', '');
+  if (options.dataName !== undefined && CHOICE_DATA.has(options.dataName)) return choiceAnswerClean(text);
   if (options.stripThinking !== false) {
     text = text.replace(/<think>[\s\S]*?<\/think>/gu, '');
     const close = text.lastIndexOf('</think>');

@@ -8,11 +8,7 @@ import { normalizeMathAnswer } from './normalize.js';
  * Vectors that do not apply, with the reason (kept short). Every other vector of the graders Ladder
  * ports must pass.
  */
-const EXCLUDED: Record<string, string> = {
-  qwen_extract_answer_7:
-    'data_name "mmlu_stem": Qwen routes multiple-choice datasets to choice_answer_clean before any math extraction; ' +
-    'extractMathAnswer ports the math path only (multiple choice is the `choice` scorer).',
-};
+const EXCLUDED: Record<string, string> = {};
 
 // The vector graders Ladder ports. The remaining graders in the file (Hendrycks is_equiv, Math-Verify
 // parse/verify/compare_strings, Minerva normalize_final_answer, GSM8K and lm-eval filters) are different
@@ -21,7 +17,7 @@ const EXCLUDED: Record<string, string> = {
 const PORTED: Array<{ grader: RegExp; run: (v: MathVector) => { got: unknown; expected: unknown } }> = [
   { grader: /^qwen2\.5-math grader\.math_equal/u, run: (v) => ({ got: mathEqual(v.prediction ?? '', v.gold ?? ''), expected: v.expected }) },
   { grader: /^qwen2\.5-math parser\.strip_string/u, run: (v) => ({ got: normalizeMathAnswer(v.input ?? ''), expected: v.expected_output }) },
-  { grader: /^qwen2\.5-math parser\.extract_answer/u, run: (v) => ({ got: extractMathAnswer(v.input ?? '', { stripThinking: false }) ?? '', expected: v.expected_output }) },
+  { grader: /^qwen2\.5-math parser\.extract_answer/u, run: (v) => ({ got: extractMathAnswer(v.input ?? '', { stripThinking: false, ...(v.data_name === undefined ? {} : { dataName: v.data_name }) }) ?? '', expected: v.expected_output }) },
   { grader: /^last_boxed_only_string/u, run: (v) => ({ got: lastBoxedOnlyString(v.input ?? '') ?? null, expected: v.expected_output }) },
 ];
 
