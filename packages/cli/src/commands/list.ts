@@ -24,6 +24,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   for (const id of Object.keys(config.models ?? {})) console.log(`  ${id}  (from ${path})`);
   console.log(`  providers: ${[...KNOWN_PROVIDERS].join(', ')}${Object.keys(config.models ?? {}).length > 0 ? ', and the config models above' : ''}`);
   console.log('\nScorers (for defineSuite({ scorer })):');
-  for (const [name, entry] of Object.entries(builtinScorers)) console.log(`  ${name.padEnd(8)} ${entry.description}`);
+  const scorerWidth = Math.max(...Object.keys(builtinScorers).map((name) => name.length));
+  for (const [name, entry] of Object.entries(builtinScorers)) console.log(`  ${name.padEnd(scorerWidth)}  ${entry.description}`);
   return 0;
 }
