@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { dataCacheDir, isOffline } from './data-dir.js';
-import { downloadPinned } from './download-pinned.js';
-import { githubRawUrl } from './github-raw.js';
+import { cachedSuiteFile } from './suite-file.js';
 
 /** A file in a public GitHub repository at a pinned commit, with the sha256 of its bytes. */
 export interface PinnedGithubFile {
@@ -33,14 +29,5 @@ export interface LocateDataOptions {
  */
 export async function locateData(options: LocateDataOptions): Promise<string> {
   if (options.dataPath !== undefined) return options.dataPath;
-  const environment = options.environment ?? process.env;
-  const cachePath = join(dataCacheDir(environment), options.suite, options.file);
-  if (existsSync(cachePath)) return cachePath;
-  return downloadPinned({
-    url: githubRawUrl(options.source),
-    sha256: options.source.sha256,
-    cachePath,
-    name: options.suite,
-    offline: isOffline(environment),
-  });
+  return cachedSuiteFile({ suite: options.suite, name: options.file, source: options.source, environment: options.environment ?? process.env });
 }

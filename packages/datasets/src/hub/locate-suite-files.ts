@@ -1,9 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '@ladder/core';
-import { dataCacheDir, isOffline } from './data-dir.js';
-import { downloadPinned } from './download-pinned.js';
-import { githubRawUrl } from './github-raw.js';
+import { dataCacheDir } from './data-dir.js';
+import { cachedSuiteFile } from './suite-file.js';
 
 /** A file a suite needs: its name in the suite's folder, and where to download it at a pinned commit. */
 export interface PinnedSuiteFile {
@@ -50,15 +49,7 @@ export async function locateSuiteFiles(options: LocateSuiteFilesOptions): Promis
   const paths: string[] = [];
   for (const file of options.files) {
     try {
-      paths.push(
-        await downloadPinned({
-          url: githubRawUrl(file, environment),
-          sha256: file.sha256,
-          cachePath: join(folder, file.name),
-          name: options.suite,
-          offline: isOffline(environment),
-        }),
-      );
+      paths.push(await cachedSuiteFile({ suite: options.suite, name: file.name, source: file, environment }));
     } catch (error) {
       if (!UsageError.isInstance(error) || !/could not download/.test(error.message)) throw error;
       const reason = error.message.replace(/; with no network, .*$/, '');
