@@ -120,39 +120,23 @@ export class NumpyPcg64 {
     const s = this.state;
     const c = this.increment;
     const s0 = s[0] as number, s1 = s[1] as number, s2 = s[2] as number, s3 = s[3] as number, s4 = s[4] as number, s5 = s[5] as number, s6 = s[6] as number, s7 = s[7] as number;
-    const r0 = s0 * M0 + (c[0] as number);
-    const r1 = s0 * M1 + s1 * M0 + (c[1] as number);
-    const r2 = s0 * M2 + s1 * M1 + s2 * M0 + (c[2] as number);
-    const r3 = s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + (c[3] as number);
-    const r4 = s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + (c[4] as number);
-    const r5 = s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + (c[5] as number);
-    const r6 = s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + (c[6] as number);
-    const r7 = s0 * M7 + s1 * M6 + s2 * M5 + s3 * M4 + s4 * M3 + s5 * M2 + s6 * M1 + s7 * M0 + (c[7] as number);
+    const r = this.sums;
+    r[0] = s0 * M0 + (c[0] as number);
+    r[1] = s0 * M1 + s1 * M0 + (c[1] as number);
+    r[2] = s0 * M2 + s1 * M1 + s2 * M0 + (c[2] as number);
+    r[3] = s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + (c[3] as number);
+    r[4] = s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + (c[4] as number);
+    r[5] = s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + (c[5] as number);
+    r[6] = s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + (c[6] as number);
+    r[7] = s0 * M7 + s1 * M6 + s2 * M5 + s3 * M4 + s4 * M3 + s5 * M2 + s6 * M1 + s7 * M0 + (c[7] as number);
+    // Carry each 16-bit limb into the next; what passes the top limb is dropped (mod 2^128).
     let carry = 0;
-    let value = 0;
-    value = r0 + carry;
-    s[0] = value % 65536;
-    carry = (value - (s[0] as number)) / 65536;
-    value = r1 + carry;
-    s[1] = value % 65536;
-    carry = (value - (s[1] as number)) / 65536;
-    value = r2 + carry;
-    s[2] = value % 65536;
-    carry = (value - (s[2] as number)) / 65536;
-    value = r3 + carry;
-    s[3] = value % 65536;
-    carry = (value - (s[3] as number)) / 65536;
-    value = r4 + carry;
-    s[4] = value % 65536;
-    carry = (value - (s[4] as number)) / 65536;
-    value = r5 + carry;
-    s[5] = value % 65536;
-    carry = (value - (s[5] as number)) / 65536;
-    value = r6 + carry;
-    s[6] = value % 65536;
-    carry = (value - (s[6] as number)) / 65536;
-    value = r7 + carry;
-    s[7] = value % 65536;
+    for (let limb = 0; limb < 8; limb += 1) {
+      const value = (r[limb] as number) + carry;
+      const low = value % 65536;
+      s[limb] = low;
+      carry = (value - low) / 65536;
+    }
   }
 
   /** The next 64-bit output as [low 32 bits, high 32 bits]. */
