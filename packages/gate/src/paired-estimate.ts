@@ -1,5 +1,5 @@
 import type { MetricKind } from '@ladder/core';
-import { bootstrapInterval, corpusMetric, mean } from '@ladder/scorers';
+import { bootstrapInterval, corpusResampler, mean } from '@ladder/scorers';
 import { clopperPearsonBounds, binomialUpperTail, mcnemarExactOneSided } from './statistics/binomial.js';
 import { minimumDetectableDrop, minimumDetectableProportionDrop } from './statistics/minimum-detectable-effect.js';
 import type { PairedItem } from './pair-samples.js';
@@ -160,19 +160,7 @@ function deltaStatistic(options: EstimateOptions): { values(indices: readonly nu
       },
     };
   }
-  const metric = corpusMetric(options.metric);
-  const baseline = pairs.map((pair) => pair.baseline.statistics as number[]);
-  const candidate = pairs.map((pair) => pair.candidate.statistics as number[]);
-  const width = Math.max(...baseline.map((row) => row.length), ...candidate.map((row) => row.length));
-  const summed = (rows: readonly number[][], indices: readonly number[]) => {
-    const totals = new Array<number>(width).fill(0);
-    for (const index of indices) {
-      const row = rows[index] as number[];
-      for (let position = 0; position < row.length; position += 1) totals[position] = (totals[position] as number) + (row[position] as number);
-    }
-    return totals;
-  };
-  return {
-    values: (indices) => ({ baseline: metric.fromStatistics(summed(baseline, indices)), candidate: metric.fromStatistics(summed(candidate, indices)) }),
-  };
+  const baseline = corpusResampler(options.metric, pairs.map((pair) => pair.baseline.statistics as number[]));
+  const candidate = corpusResampler(options.metric, pairs.map((pair) => pair.candidate.statistics as number[]));
+  return { values: (indices) => ({ baseline: baseline(indices), candidate: candidate(indices) }) };
 }

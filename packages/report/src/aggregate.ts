@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { isScoredStatus, type ResultRow, type RunManifest, type SampleRecord } from '@ladder/core';
 import { JOURNAL_FILE, iterateJournal, readManifest } from '@ladder/runner';
-import { corpusResampler } from './corpus-resample.js';
-import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, corpusPassAtK, sumStatistics, wilsonInterval } from '@ladder/scorers';
+import { bootstrapInterval, bootstrapMeanInterval, circularBaseId, clusteredStandardError, corpusMetric, corpusPassAtK, corpusResampler, sumStatistics, wilsonInterval } from '@ladder/scorers';
 import { sampleLatency, simultaneousSummary, type SampleLatency } from './simultaneous-latency.js';
 
 const Z95 = 1.959963984540054;

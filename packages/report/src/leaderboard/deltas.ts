@@ -1,7 +1,6 @@
-import { Z95, bootstrapInterval, mean, standardErrorOfMean, sumStatistics } from '@ladder/scorers';
+import { Z95, bootstrapInterval, corpusResampler, mean, standardErrorOfMean, sumStatistics } from '@ladder/scorers';
 import type { MetricKind, ResultRow } from '@ladder/core';
 import type { SampleScore } from '../aggregate.js';
-import { corpusResampler } from '../corpus-resample.js';
 import { round, standardErrorOf } from './macro-average.js';
 import type { MetricScale } from './metric-scale.js';
 

@@ -10,7 +10,7 @@ export { corpusTer, sentenceTer, terSegmentStatistics, terFromStatistics, terWor
 export { tercomTokenize, type TercomOptions } from './tercom-tokenizer.js';
 export { bleuSignature, chrfSignature, terSignature, SIGNATURE_VERSION, type SignatureContext } from './sacrebleu-signature.js';
 export { referencesOfSegment, referenceCount, type ReferenceStreams } from './reference-streams.js';
-export { corpusMetric, corpusValue, registerCorpusMetric, sumStatistics, type CorpusMetric } from './corpus-metric.js';
+export { corpusMetric, corpusResampler, corpusValue, registerCorpusMetric, sumStatistics, type CorpusMetric } from './corpus-metric.js';
 export {
   scoreTranslations,
   compareTranslations,
