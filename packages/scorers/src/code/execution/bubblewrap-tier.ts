@@ -145,6 +145,7 @@ function runInFreshSandbox(interpreter: Interpreter, source: string, limits: Exe
     user: nextSandboxUser(),
     extraPipes: 1,
     onExtraOutput: (_fd, chunk) => sandbox.add(chunk),
+    programPid: () => sandbox.pid(),
     kill: (child) => killSandbox(child, sandbox.pid()),
     describeStartFailure: (stderr, exitCode) => firstLine(stderr) || `bwrap exited with status ${String(exitCode)}`,
   };

@@ -108,6 +108,15 @@ def run_child(source, limits, directory, stdout_fd, stderr_fd):
         os._exit(code)
 
 
+def run_queue_wait(pid):
+    """Seconds process `pid` has waited for a CPU (run_delay in /proc/<pid>/schedstat); 0 when unknown."""
+    try:
+        with open("/proc/%d/schedstat" % pid) as stats:
+            return int(stats.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def kill_others_and_reap(child):
     """kill(-1) from pid 1: every process of the sandbox but this one. Returns the child's status."""
     status = None
@@ -192,7 +201,12 @@ def serve(request, state):
     os.close(stdout_write)
     os.close(stderr_write)
     pidfd = os.pidfd_open(child)
-    deadline = started + limits["wallMs"] / 1000.0
+    # The wall-clock limit leaves out the time the program waited for a CPU, up to a stretch of
+    # the limit (see run-queue.ts, which sends `wallStretchMax`).
+    wall = limits["wallMs"] / 1000.0
+    latest = started + request.get("wallStretchMax", 1) * wall
+    deadline = started + wall
+    waited = 0.0
     kept = {stdout_read: bytearray(), stderr_read: bytearray()}
     printed = 0
     limit = None
@@ -201,14 +215,20 @@ def serve(request, state):
     exited = False
     while open_fds or not exited:
         watch = list(open_fds) + ([] if exited else [pidfd])
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            limit = "wall"
-            break
+        now = time.monotonic()
+        if now >= deadline:
+            if not exited:
+                waited = max(waited, run_queue_wait(child))
+            deadline = min(started + wall + waited, latest)
+            if now >= deadline:
+                limit = "wall"
+                break
+        remaining = deadline - now
         ready, _, _ = select.select(watch, [], [], remaining)
         for fd in ready:
             if fd == pidfd:
                 exited = True
+                waited = max(waited, run_queue_wait(child))
                 # Whatever it left running must not keep its pipes open.
                 status = kill_others_and_reap(child)
                 continue

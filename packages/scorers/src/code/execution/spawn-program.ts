@@ -5,6 +5,7 @@ import type { Interpreter } from './interpreters.js';
 import { KEPT_OUTPUT_BYTES, type ExecutionLimits } from './limits.js';
 import { headCapture, tailCapture } from './output-capture.js';
 import { SandboxError, type ProgramResult } from './program.js';
+import { runQueueWaitMs, wallTimeLeftMs } from './run-queue.js';
 import type { SandboxUser } from './sandbox-user.js';
 
 /** How a tier starts one program: the command (the interpreter inside its wrapper) and how to end it. */
@@ -18,6 +19,8 @@ export interface Launch {
   extraPipes: number;
   /** Reads what the tier needs from its extra pipes (e.g. the sandbox's pid). */
   onExtraOutput?(fd: number, chunk: Buffer): void;
+  /** The pid (outside any sandbox) of the program's first process, whose run-queue wait the wall clock leaves out (run-queue.ts). */
+  programPid(child: ChildProcess): number | undefined;
   /** Kills everything the program started, on a limit or on abort (while `child` runs). */
   kill(child: ChildProcess): void;
   /** Ends whatever the program left running once `child` has exited, and removes its files. */
@@ -82,7 +85,13 @@ export function spawnProgram(launch: Launch, interpreter: Interpreter, source: s
     });
     child.stdin?.end(source);
 
-    const timer = setTimeout(() => stop('wall'), limits.wallMs);
+    // The wall-clock limit leaves out the time the program waited for a CPU (run-queue.ts).
+    const checkWall = () => {
+      const left = wallTimeLeftMs(limits.wallMs, performance.now() - started, runQueueWaitMs(launch.programPid(child)));
+      if (left <= 0) stop('wall');
+      else timer = setTimeout(checkWall, Math.max(1, left));
+    };
+    let timer = setTimeout(checkWall, limits.wallMs);
     const onAbort = () => stop('abort');
     abortSignal?.addEventListener('abort', onAbort, { once: true });
     if (abortSignal?.aborted === true) onAbort();

@@ -54,6 +54,7 @@ export function subprocessTier(): ExecutionTier {
             env: { PATH: '/usr/bin:/bin', HOME: directory, TMPDIR: directory, LANG: 'C.UTF-8' },
             user,
             extraPipes: 0,
+            programPid: (child) => child.pid,
             kill: killGroup,
             afterExit: () => (user === undefined ? Promise.resolve() : killEverythingOf(user)),
             describeStartFailure: (stderr, exitCode) => stderr.trim().split('\n')[0] || `prlimit exited with status ${String(exitCode)}`,

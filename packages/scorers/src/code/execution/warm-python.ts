@@ -4,6 +4,7 @@ import { BWRAP_PATH, sandboxArguments, supportsDisableUserns } from './bubblewra
 import { PYTHON_PATH, interpreterFor } from './interpreters.js';
 import type { ExecutionLimits } from './limits.js';
 import type { ProgramResult } from './program.js';
+import { WALL_STRETCH_MAX } from './run-queue.js';
 import { killSandbox, sandboxPidReader } from './sandbox-process.js';
 import { nextSandboxUser } from './sandbox-user.js';
 import { classifyExit } from './spawn-program.js';
@@ -85,8 +86,8 @@ class WarmWorker {
     const onAbort = () => this.kill();
     abortSignal?.addEventListener('abort', onAbort, { once: true });
     try {
-      this.#child.stdin?.write(`${JSON.stringify({ source, limits })}\n`);
-      const line = await this.#nextLine(limits.wallMs + ANSWER_GRACE_MS);
+      this.#child.stdin?.write(`${JSON.stringify({ source, limits, wallStretchMax: WALL_STRETCH_MAX })}\n`);
+      const line = await this.#nextLine(WALL_STRETCH_MAX * limits.wallMs + ANSWER_GRACE_MS);
       if (abortSignal?.aborted === true) return 'aborted';
       if (line === undefined) {
         this.kill();
