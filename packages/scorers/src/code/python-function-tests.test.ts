@@ -69,6 +69,7 @@ describe('spawnProgram', () => {
       env: {},
       user: undefined,
       extraPipes: 0,
+      programPid: () => undefined,
       kill: () => undefined,
       describeStartFailure: (stderr: string) => stderr.trim(),
     };
