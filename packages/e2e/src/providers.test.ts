@@ -86,7 +86,7 @@ describe('runs against an OpenAI-compatible server that misbehaves', () => {
     const directory = temporaryDirectory();
     writeProject(directory, names.length, (index) => names[index] ?? '');
     const out = join(directory, 'run');
-    const result = await ladderAsync(['run', '--suite', 'qa', '--model', 'vllm/fake', '--timeout', '2', '--max-attempts', '3', '--out', out], {
+    const result = await ladderAsync(['run', '--suite', 'qa', '--model', 'vllm/fake', '--timeout', '4', '--max-attempts', '3', '--out', out], {
       cwd: directory,
       env: { VLLM_BASE_URL: `${server.url}/v1` },
     });

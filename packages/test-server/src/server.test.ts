@@ -280,10 +280,12 @@ describe('pacing and volume', () => {
     const firstAt = performance.now() - started;
     while (!(await reader.read()).done);
     const totalAt = performance.now() - started;
-    // The headers come at once; the first token 150 ms after them.
-    expect(firstAt - headersAt).toBeGreaterThanOrEqual(140);
-    // 9 frames, 20 ms apart.
-    expect(totalAt - firstAt).toBeGreaterThanOrEqual(8 * 20 - 10);
+    // Measured from the request, whose start the client knows for sure (a busy client can read
+    // late, finding frames already buffered): the headers come before the first token, and the
+    // first token no sooner than 150 ms; then 9 frames, 20 ms apart.
+    expect(headersAt).toBeLessThanOrEqual(firstAt);
+    expect(firstAt).toBeGreaterThanOrEqual(145);
+    expect(totalAt).toBeGreaterThanOrEqual(150 + 8 * 20 - 5);
   });
 
   // Its speed is measured by benchmarks/perf/adapter-throughput, not here.

@@ -38,3 +38,18 @@ export function callError(collected: Collected): APICallError {
   expect(APICallError.isInstance(collected.error), `expected an APICallError, got ${String(collected.error)}`).toBe(true);
   return collected.error as APICallError;
 }
+
+/**
+ * Aborts `controller` with `reason` as soon as `server` has received a request (a fixed delay can
+ * come before the request on a loaded machine). Resolves to the time of the abort.
+ */
+export function abortOnceReceived(server: { readonly requestCount: number }, controller: AbortController, reason: Error): { abortedAt: () => number; cancel: () => void } {
+  let abortedAt = 0;
+  const poll = setInterval(() => {
+    if (server.requestCount === 0) return;
+    clearInterval(poll);
+    abortedAt = performance.now();
+    controller.abort(reason);
+  }, 20);
+  return { abortedAt: () => abortedAt, cancel: () => clearInterval(poll) };
+}

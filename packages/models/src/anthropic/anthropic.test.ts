@@ -1,7 +1,7 @@
 import { APICallError, type CallOptions, type LanguageModelV1, type StreamPart } from '@ladder/core';
 import { readFixture, startFakeProvider, type FakeProvider, type FakeProviderOptions, type Fault } from '@ladder/test-server';
 import { afterEach, describe, expect, test } from 'vitest';
-import { collect as collectStream, callError } from '../_testing/collect-stream.js';
+import { abortOnceReceived, collect as collectStream, callError } from '../_testing/collect-stream.js';
 import { createAnthropicModel } from './index.js';
 
 const API_KEY = 'sk-ant-api03-LadderTestKey-0123456789abcdef';
@@ -231,10 +231,11 @@ describe('anthropic: faults', () => {
     const { server, model } = await setup({ fault: () => ({ kind: 'hang', headers }) });
     const controller = new AbortController();
     const reason = new Error('deadline reached');
-    setTimeout(() => controller.abort(reason), 150);
-    const started = performance.now();
+    const abort = abortOnceReceived(server, controller, reason);
     const collected = await collect(model, call({ abortSignal: controller.signal }));
-    expect(performance.now() - started).toBeLessThan(5000);
+    abort.cancel();
+    expect(abort.abortedAt()).toBeGreaterThan(0);
+    expect(performance.now() - abort.abortedAt()).toBeLessThan(5000);
     expect(collected.finish).toBeUndefined();
     expect(collected.error).toBe(reason);
     expect(server.requestCount).toBe(1);
