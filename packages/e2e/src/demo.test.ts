@@ -48,7 +48,14 @@ describe('the Quick start demo', () => {
       }
     }
     const csv = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('suite,model,metric,value,ci95_low,ci95_high,n,errors,truncated,unanswered,cached,chance,repeats,samples,cost_usd,groups,macro_value,majority_value,circular_value');
+    expect(csv[0]).toBe(
+      'suite,model,metric,value,ci95_low,ci95_high,n,errors,truncated,unanswered,cached,chance,repeats,samples,cost_usd,groups,macro_value,majority_value,circular_value,' +
+        'first_token_ms_p50,first_token_ms_p90,total_ms_p50,total_ms_p90,output_tokens_per_second_p50,output_words_per_second_p50,output_characters_per_second_p50',
+    );
+    // The calls were timed: every row has its median time.
+    const totalColumn = (csv[0] ?? '').split(',').indexOf('total_ms_p50');
+    for (const line of csv.slice(1)) expect(Number(line.split(',')[totalColumn]), line).toBeGreaterThanOrEqual(0);
+    expect(csv.slice(1).every((line) => line.split(',')[totalColumn] !== '')).toBe(true);
     expect(csv).toHaveLength(rows.length + 1);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| builtin/oracle |');
   });

@@ -33,6 +33,12 @@ describe('translation suites through ladder run', () => {
     expect(summary).toContain('| model | chrF | 95% CI |');
     expect(summary).toContain('tok:zh');
     expect(summary).toContain('| model | output words/s (p50) | output chars/s (p50) | timed calls |');
+    // results.csv: chrF and its interval beside BLEU, and the throughput.
+    const [header, oracleLine] = readFileSync(join(out, 'results.csv'), 'utf8').trim().split('\n');
+    const columns = (header ?? '').split(',');
+    const cell = (name: string) => (oracleLine ?? '').split(',')[columns.indexOf(name)];
+    expect([cell('metric'), cell('value'), cell('chrF'), cell('chrF_ci95_low')]).toEqual(['BLEU', '100', '100', '100']);
+    expect(Number(cell('output_words_per_second_p50'))).toBeGreaterThan(0);
   });
 
   it('translation: your own files with --source, --reference (twice) and --pair', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { writeToString } from 'fast-csv';
 import type { ResultRow } from '@ladder/core';
 import { writeFileAtomic } from '@ladder/runner';
-import { aggregateRun, type RunAggregate } from './aggregate.js';
+import { aggregateRun, type LatencySummary, type RunAggregate } from './aggregate.js';
 import { renderSummary } from './summary-markdown.js';
 
 export const CSV_COLUMNS = [
@@ -45,7 +45,42 @@ export interface CsvExtraColumns {
   cells(row: ResultRow, index: number): CsvCell[];
 }
 
+/** Latency columns (medians and 90th percentiles over the timed, uncached calls), in both the per-run and the combined results.csv. */
+export const LATENCY_CSV_COLUMNS = [
+  'first_token_ms_p50',
+  'first_token_ms_p90',
+  'total_ms_p50',
+  'total_ms_p90',
+  'output_tokens_per_second_p50',
+  'output_words_per_second_p50',
+  'output_characters_per_second_p50',
+] as const;
+
+export function latencyCells(latency: LatencySummary | null | undefined): CsvCell[] {
+  return [
+    latency?.firstTokenMsP50,
+    latency?.firstTokenMsP90,
+    latency?.totalMsP50,
+    latency?.totalMsP90,
+    latency?.outputTokensPerSecondP50,
+    latency?.outputWordsPerSecondP50,
+    latency?.outputCharactersPerSecondP50,
+  ];
+}
+
+/** The secondary metrics of the rows (chrF beside BLEU, say), in the order they first appear. */
+function secondaryMetricNames(rows: ResultRow[]): string[] {
+  const names = new Set<string>();
+  for (const row of rows) for (const name of Object.keys(row.metrics ?? {})) names.add(name);
+  return [...names];
+}
+
+/**
+ * The standard columns; then per secondary metric `<name>`, `<name>_ci95_low` and
+ * `<name>_ci95_high` (empty on rows without it); then `extra`.
+ */
 export async function renderCsv(rows: ResultRow[], extra?: CsvExtraColumns): Promise<string> {
+  const secondary = secondaryMetricNames(rows);
   const table = rows.map((row, index) => [
     neutralizeFormula(row.suite),
     neutralizeFormula(row.model),
@@ -66,9 +101,13 @@ export async function renderCsv(rows: ResultRow[], extra?: CsvExtraColumns): Pro
     row.macroValue ?? '',
     row.majorityValue ?? '',
     row.circularValue ?? '',
+    ...secondary.flatMap((name) => {
+      const metric = row.metrics?.[name];
+      return [metric?.value ?? '', metric?.ci95?.[0] ?? '', metric?.ci95?.[1] ?? ''];
+    }),
     ...(extra === undefined ? [] : extra.cells(row, index).map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : (cell ?? '')))),
   ]);
-  const headers = [...CSV_COLUMNS, ...(extra?.headers ?? [])];
+  const headers = [...CSV_COLUMNS, ...secondary.flatMap((name) => [name, `${name}_ci95_low`, `${name}_ci95_high`].map(neutralizeFormula)), ...(extra?.headers ?? [])];
   return `${await writeToString(table, { headers, writeHeaders: true })}\n`;
 }
 
@@ -105,7 +144,8 @@ export async function writeResults(directory: string): Promise<{ aggregate: RunA
   const aggregate = aggregateRun(directory);
   const files = [join(directory, 'results.json'), join(directory, 'results.csv'), join(directory, 'summary.md')];
   writeFileAtomic(files[0]!, renderResultsJson(aggregate));
-  writeFileAtomic(files[1]!, await renderCsv(aggregate.rows));
+  const latency = new Map(aggregate.latency.map((entry) => [`${entry.suite}\u0000${entry.model}`, entry]));
+  writeFileAtomic(files[1]!, await renderCsv(aggregate.rows, { headers: [...LATENCY_CSV_COLUMNS], cells: (row) => latencyCells(latency.get(`${row.suite}\u0000${row.model}`)) }));
   writeFileAtomic(files[2]!, renderSummary(aggregate));
   return { aggregate, files };
 }

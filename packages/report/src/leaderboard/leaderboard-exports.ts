@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@ladder/runner';
 import type { RenderedChart } from '../charts/render-chart.js';
-import { renderCsv } from '../write-results.js';
+import { LATENCY_CSV_COLUMNS, latencyCells, renderCsv } from '../write-results.js';
 import type { Leaderboard } from './board-types.js';
 import { renderLeaderboardSummary } from './leaderboard-markdown.js';
 
@@ -42,18 +42,7 @@ export function renderLeaderboardJson(board: Leaderboard, options: { generatedAt
   )}\n`;
 }
 
-export const LEADERBOARD_CSV_COLUMNS = [
-  'rank',
-  'first',
-  'win_rate',
-  'normalized_value',
-  'first_token_ms_p50',
-  'first_token_ms_p90',
-  'total_ms_p50',
-  'total_ms_p90',
-  'output_tokens_per_second_p50',
-  'run',
-];
+export const LEADERBOARD_CSV_COLUMNS = ['rank', 'first', 'win_rate', 'normalized_value', ...LATENCY_CSV_COLUMNS, 'run'];
 
 /** results.csv of several runs: the per-run columns, then rank, first, win rate, the 0..1 value, latency and the run. */
 export function renderLeaderboardCsv(board: Leaderboard): Promise<string> {
@@ -64,19 +53,7 @@ export function renderLeaderboardCsv(board: Leaderboard): Promise<string> {
       cells: (_row, index) => {
         const entry = board.cells[index];
         if (entry === undefined) return [];
-        const latency = entry.latency;
-        return [
-          entry.rank,
-          entry.first,
-          entry.winRate,
-          entry.normalized,
-          latency?.firstTokenMsP50,
-          latency?.firstTokenMsP90,
-          latency?.totalMsP50,
-          latency?.totalMsP90,
-          latency?.outputTokensPerSecondP50,
-          board.runs[entry.run]?.name,
-        ];
+        return [entry.rank, entry.first, entry.winRate, entry.normalized, ...latencyCells(entry.latency), board.runs[entry.run]?.name];
       },
     },
   );
