@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '@ladder/core';
 import { loadCsv } from './load-csv.js';
 import { loadJson, loadJsonl, type LoadedRows } from './load-jsonl.js';
+import { folderError } from './read-source.js';
 
 /** Loads rows from a .jsonl, .json or .csv file (each optionally .gz), chosen by the extension. */
 export async function loadRows(path: string): Promise<LoadedRows> {
@@ -9,5 +11,15 @@ export async function loadRows(path: string): Promise<LoadedRows> {
   if (extension === '.jsonl' || extension === '.ndjson') return loadJsonl(path);
   if (extension === '.json') return loadJson(path);
   if (extension === '.csv') return loadCsv(path);
+  if (isDirectory(path)) throw folderError(path);
   throw new UsageError(`${path}: unknown data format "${extension || '(none)'}"; use .jsonl, .json or .csv`);
 }
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+

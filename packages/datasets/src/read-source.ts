@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UsageError } from '@ladder/core';
 
@@ -10,7 +12,7 @@ export async function readSource(path: string): Promise<{ text: string; bytes: B
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${path}: no such file; check the path given to --data or in the suite`);
-    if (code === 'EISDIR') throw new UsageError(`${path}: is a folder; give the data file itself`);
+    if (code === 'EISDIR') throw folderError(path);
     throw new UsageError(`${path}: cannot read (${code ?? String(error)})`);
   }
   let content = bytes;
@@ -24,4 +26,18 @@ export async function readSource(path: string): Promise<{ text: string; bytes: B
   let text = content.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, bytes };
+}
+
+/** A folder where one data file was expected: the error names a data file in it to pass instead. */
+export function folderError(path: string): UsageError {
+  let files: string[] = [];
+  try {
+    files = readdirSync(path)
+      .filter((name) => /\.(jsonl|ndjson|json|csv)(\.gz)?$/i.test(name))
+      .sort();
+  } catch {
+    // Unreadable: no example to offer.
+  }
+  const example = files[0] === undefined ? ' (.jsonl, .json or .csv)' : `, e.g. --data ${join(path, files[0])}`;
+  return new UsageError(`${path}: is a folder; this suite reads one file, so pass the file itself${example}`);
 }

@@ -32,6 +32,24 @@ describe('ladder run rejects bad input cleanly', () => {
     expectOneLineError(ladder(['run', '--suite', 'demo-math', '--model', 'oracle', '--out', out]), /a model id is provider\/model/, out);
   });
 
+  it('an unknown --scorer, and a --data folder where the suite reads one file', () => {
+    const directory = temporaryDirectory();
+    const out = join(directory, 'run');
+    expectOneLineError(
+      ladder(['run', '--suite', 'demo-math', '--model', 'builtin/oracle', '--scorer', 'mathverify', '--out', out]),
+      /--scorer mathverify: not a built-in scorer; use one of .*math-verify/,
+      out,
+    );
+    const folder = join(directory, 'data');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'test.jsonl'), `${JSON.stringify({ id: 'm1', question: 'What is 1 + 1?', answer: '2' })}\n`);
+    expectOneLineError(
+      ladder(['run', '--suite', 'demo-math', '--model', 'builtin/oracle', '--data', folder, '--out', out]),
+      /data: is a folder; this suite reads one file, so pass the file itself, e\.g\. --data .*data\/test\.jsonl$/,
+      out,
+    );
+  });
+
   it('a --data file with bad JSON on line 7', () => {
     const directory = temporaryDirectory();
     const data = join(directory, 'items.jsonl');

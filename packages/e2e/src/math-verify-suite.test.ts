@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ladder, readJson, temporaryDirectory } from './cli.js';
+import { ladder, readJson, SHARED, temporaryDirectory } from './cli.js';
 
 interface Row {
   suite: string;
@@ -40,5 +40,41 @@ describe('a config suite with scorer math-verify', () => {
     ]);
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(summary).toContain('my-math');
+  });
+});
+
+describe('--scorer: a built-in suite graded by another built-in scorer', () => {
+  it('math500 with --scorer math-verify: the oracle scores 100%, and the plan and manifest name the scorer', () => {
+    const directory = temporaryDirectory();
+    const data = join(SHARED, 'datasets', 'math500', 'test.jsonl');
+    const run = (scorer: string[], out: string) => ladder(['run', '--suite', 'math500', '--model', 'builtin/oracle', '--data', data, '--limit', '40', ...scorer, '--out', out], { cwd: directory });
+    const verified = join(directory, 'verified');
+    expect(run(['--scorer', 'math-verify'], verified).status).toBe(0);
+    const manifest = readJson<{ planId: string; suites: { id: string; scorer: string }[] }>(join(verified, 'manifest.json'));
+    expect(manifest.suites[0]).toMatchObject({ id: 'math500', scorer: 'math-verify' });
+    expect(readJson<{ rows: Row[] }>(join(verified, 'results.json')).rows[0]).toMatchObject({ value: 1, n: 40 });
+    const own = join(directory, 'own');
+    expect(run([], own).status).toBe(0);
+    const ownManifest = readJson<{ planId: string; suites: { scorer: string }[] }>(join(own, 'manifest.json'));
+    expect(ownManifest.suites[0]?.scorer).toBe('math');
+    // A different scorer is a different plan: the two runs are never mixed by --resume.
+    expect(ownManifest.planId).not.toBe(manifest.planId);
+  });
+
+  it('changes the verdicts: 0.5 for 1/2 is right for math, wrong for exact', () => {
+    const directory = temporaryDirectory();
+    mkdirSync(join(directory, 'data'));
+    writeFileSync(join(directory, 'data', 'half.jsonl'), `${JSON.stringify({ id: 'half', answer: '\\frac{1}{2}', reply: 'So it is $\\boxed{0.5}$.' })}\n`);
+    writeFileSync(
+      join(directory, 'ladder.config.ts'),
+      "export default { suites: [{ id: 'half', version: '1', data: 'data/half.jsonl', idField: 'id', prompt: '{{reply}}', target: 'answer', scorer: 'math' }] };\n",
+    );
+    const value = (scorer: string[], out: string) => {
+      const result = ladder(['run', '--suite', 'half', '--model', 'builtin/echo', ...scorer, '--out', join(directory, out)], { cwd: directory });
+      expect(result.status, result.stderr).toBe(0);
+      return readJson<{ rows: Row[] }>(join(directory, out, 'results.json')).rows[0]?.value;
+    };
+    expect(value([], 'math')).toBe(1);
+    expect(value(['--scorer', 'exact'], 'exact')).toBe(0);
   });
 });

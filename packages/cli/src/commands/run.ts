@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError } from '@ladder/core';
+import { UsageError, type Suite } from '@ladder/core';
 import { writeResults } from '@ladder/report';
+import { builtinScorers, resolveScorer } from '@ladder/scorers';
 import { DEFAULT_TIMEOUT_MS, parseShard, planRun, prepareSuite, runPlan, type PreparedSuite } from '@ladder/runner';
 import { integerOption, listOption, numberOption, parseArguments } from '../arguments.js';
 import { pickSuites, suiteCatalog } from '../catalog.js';
@@ -33,6 +34,8 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --source <file>      with --suite translation: the source file, one segment per line
   --reference <file>   with --suite translation: a reference file aligned with it (repeat for more)
   --pair <src>-<tgt>   with --suite translation: the languages, e.g. zh-en (the target picks the BLEU tokenizer)
+  --scorer <name>      score every suite with this built-in scorer instead of its own, e.g.
+                       --scorer math-verify on the math suites (ladder list shows the scorers)
   --simul-policy <ids> simultaneous-translation policies, comma-separated: wait-<k>, lag-<N>s, full
                        (default for a simul-* suite: wait-1,wait-3,wait-5,lag-2s,lag-4s,lag-8s,full);
                        <suite>@<policy> names one, e.g. --suite simul-zh-en@wait-3
@@ -63,6 +66,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     reference: { type: 'string', multiple: true },
     pair: { type: 'string' },
     'simul-policy': { type: 'string', multiple: true },
+    scorer: { type: 'string' },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'max-cost': { type: 'string' },
@@ -112,7 +116,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const filesSuite = translationFilesSuite(values, suiteIds);
   if (filesSuite !== undefined) catalog.set(filesSuite.id, filesSuite);
   const policies = listOption(values['simul-policy']);
-  const suites = pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies });
+  const suites = withScorer(pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies }), values.scorer);
   const models = await planModels({ ids: modelIds, config, concurrency });
   const prepared: PreparedSuite[] = [];
   for (const suite of suites) {
@@ -202,4 +206,13 @@ function timestamp(): string {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+/** `--scorer <name>`: every suite scored by that built-in scorer (its name is in the plan and the manifest, so runs scored otherwise are not mixed). */
+function withScorer(suites: Suite[], name: string | undefined): Suite[] {
+  if (name === undefined) return suites;
+  if (!Object.hasOwn(builtinScorers, name)) {
+    throw new UsageError(`--scorer ${name}: not a built-in scorer; use one of ${Object.keys(builtinScorers).join(', ')}`);
+  }
+  return suites.map((suite) => ({ ...suite, scorer: resolveScorer(name) }));
 }
