@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError, type Suite } from '@ladder/core';
 import { writeResults } from '@ladder/report';
+import { hubData, isHubUri } from '@ladder/datasets';
 import { builtinScorers, resolveScorer } from '@ladder/scorers';
 import { DEFAULT_TIMEOUT_MS, parseShard, planRun, prepareSuite, runPlan, type PreparedSuite } from '@ladder/runner';
 import { integerOption, listOption, numberOption, parseArguments } from '../arguments.js';
@@ -30,7 +31,9 @@ export const RUN_HELP = `Usage: ladder run --suite <ids> --model <ids> [options]
   --shard <i/n>        run the i-th of n deterministic slices of the plan (combine with ladder merge)
   --no-cache           do not read or write the response cache
   --cache-dir <dir>    response cache (default $LADDER_CACHE_DIR or ~/.cache/ladder)
-  --data <path>        a local copy of the (single) suite's data (a folder for the translation suites)
+  --data <path>        a local copy of the (single) suite's data (a folder for the translation suites;
+                       .jsonl, .json, .csv or .parquet), or a hub file:
+                       hf://datasets/<owner>/<name>@<commit>/<file> (downloaded once, checked)
   --source <file>      with --suite translation: the source file, one segment per line
   --reference <file>   with --suite translation: a reference file aligned with it (repeat for more)
   --pair <src>-<tgt>   with --suite translation: the languages, e.g. zh-en (the target picks the BLEU tokenizer)
@@ -118,12 +121,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   const policies = listOption(values['simul-policy']);
   const suites = withScorer(pickSuites(catalog, suiteIds, policies.length === 0 ? {} : { modes: policies }), values.scorer);
   const models = await planModels({ ids: modelIds, config, concurrency });
+  // A hub file (hf://datasets/<owner>/<name>@<commit>/<file>) is fetched into the data cache first.
+  const dataPath = values.data === undefined ? undefined : isHubUri(values.data) ? await hubData(values.data) : resolve(values.data);
   const prepared: PreparedSuite[] = [];
   for (const suite of suites) {
     prepared.push(
       await prepareSuite(suite, {
         baseDir,
-        ...(values.data === undefined ? {} : { dataPath: resolve(values.data) }),
+        ...(dataPath === undefined ? {} : { dataPath }),
         ...(limit === undefined ? {} : { limit }),
         ...(repeats === undefined ? {} : { repeats }),
       }),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -12,7 +12,9 @@ export interface DownloadPinnedOptions {
   /** The file's URL at a pinned revision (a commit), so its bytes never change. */
   url: string;
   /** The expected sha256 (hex) of the downloaded bytes. */
-  sha256: string;
+  sha256?: string | undefined;
+  /** Or the expected git blob id (sha1 of `blob <size>\0` and the bytes), as the hub gives for files kept in git rather than LFS. */
+  gitBlobSha1?: string | undefined;
   /** Where the file is kept; a file already there is used as is, without a request. */
   cachePath: string;
   /** Who asks, for error messages (a suite id such as `gsm8k`); defaults to the URL's file name. */
@@ -35,11 +37,14 @@ export async function downloadPinned(options: DownloadPinnedOptions): Promise<st
   const { url, cachePath } = options;
   if (existsSync(cachePath)) return cachePath;
   const name = options.name ?? url.split('/').pop() ?? url;
-  const expected = options.sha256.toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(expected)) throw new UsageError(`${name}: "${options.sha256}" is not a sha256 (64 hex digits)`);
+  const expected = options.sha256?.toLowerCase();
+  if (expected !== undefined && !/^[0-9a-f]{64}$/.test(expected)) throw new UsageError(`${name}: "${options.sha256}" is not a sha256 (64 hex digits)`);
+  const expectedBlob = options.gitBlobSha1?.toLowerCase();
+  if (expectedBlob !== undefined && !/^[0-9a-f]{40}$/.test(expectedBlob)) throw new UsageError(`${name}: "${options.gitBlobSha1}" is not a git blob id (40 hex digits)`);
   const fail = (reason: string) =>
     new UsageError(redactSecrets(`${name}: could not download ${url} (${reason}); with no network, put the file at ${cachePath} or pass --data <file>`));
   if (options.offline ?? isOffline()) throw fail('offline: HF_HUB_OFFLINE or LADDER_OFFLINE is set');
+  if (expected === undefined && expectedBlob === undefined) throw new UsageError(`${name}: no checksum to check ${url} against`);
 
   let response: Response;
   try {
@@ -55,9 +60,13 @@ export async function downloadPinned(options: DownloadPinnedOptions): Promise<st
   await mkdir(dirname(cachePath), { recursive: true });
   const temporary = `${cachePath}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
   const hash = createHash('sha256');
+  // The git blob id needs the size first: the bytes are hashed as they come, and the header
+  // `blob <size>\0` is hashed in front of them by a second pass over the finished file.
+  let size = 0;
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
+      size += chunk.length;
       callback(null, chunk);
     },
   });
@@ -68,15 +77,31 @@ export async function downloadPinned(options: DownloadPinnedOptions): Promise<st
     throw fail(`interrupted: ${describeFetchError(error, options.timeoutMs ?? 30_000)}`);
   }
   const actual = hash.digest('hex');
-  if (actual !== expected) {
+  const mismatch = (kind: string, found: string, wanted: string) =>
+    new UsageError(`${name}: ${url} has ${kind} ${found}, expected ${wanted}; the download was deleted (the file changed upstream or was corrupted)`);
+  if (expected !== undefined && actual !== expected) {
     await unlink(temporary).catch(() => undefined);
-    throw new UsageError(`${name}: ${url} has sha256 ${actual}, expected ${expected}; the download was deleted (the file changed upstream or was corrupted)`);
+    throw mismatch('sha256', actual, expected);
+  }
+  if (expectedBlob !== undefined) {
+    const blob = await gitBlobId(temporary, size);
+    if (blob !== expectedBlob) {
+      await unlink(temporary).catch(() => undefined);
+      throw mismatch('git blob id', blob, expectedBlob);
+    }
   }
   await rename(temporary, cachePath);
   return cachePath;
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
+/** git's id of a file's contents: sha1 of `blob <size>\0` followed by the bytes. */
+async function gitBlobId(path: string, size: number): Promise<string> {
+  const hash = createHash('sha1').update(`blob ${size}\0`);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function describeFetchError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no response after ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   if (cause !== undefined && typeof cause.code === 'string') {

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '@ladder/core';
+import { UsageError, redactSecrets } from '@ladder/core';
 import { dataCacheDir, isOffline } from './data-dir.js';
-import { downloadPinned } from './download-pinned.js';
+import { describeFetchError, downloadPinned } from './download-pinned.js';
 
 export interface HubFileOptions {
   /** `owner/name` of the Hugging Face repository. */
@@ -10,8 +11,8 @@ export interface HubFileOptions {
   revision: string;
   /** The file's path inside the repository. */
   path: string;
-  /** The expected sha256 of the file's bytes. */
-  sha256: string;
+  /** The expected sha256 of the file's bytes; without it, the checksum the hub gives for the file (see hubChecksum). */
+  sha256?: string;
   repoType?: 'dataset';
   /** Who asks, for error messages (a suite id). */
   name?: string;
@@ -47,12 +48,42 @@ export async function hubFile(options: HubFileOptions): Promise<string> {
   const parts = options.path.split('/');
   if (parts.some((part) => part === '' || part === '.' || part === '..')) throw new UsageError(`${name}: "${options.path}" is not a plain path inside ${options.repo}`);
   const token = environment.HF_TOKEN?.trim();
-  return downloadPinned({
-    url: hubUrl({ ...options, environment }),
-    sha256: options.sha256,
-    cachePath: join(dataCacheDir(environment), ...options.repo.split('/'), options.revision, ...parts),
-    name,
-    offline: isOffline(environment),
-    ...(token === undefined || token === '' ? {} : { headers: { authorization: `Bearer ${token}` } }),
-  });
+  const headers: Record<string, string> = token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` };
+  const url = hubUrl({ ...options, environment });
+  const cachePath = join(dataCacheDir(environment), ...options.repo.split('/'), options.revision, ...parts);
+  const offline = isOffline(environment);
+  if (existsSync(cachePath)) return cachePath;
+  const expected = options.sha256 !== undefined ? { sha256: options.sha256 } : offline ? {} : await hubChecksum(url, headers, name, cachePath);
+  return downloadPinned({ url, ...expected, cachePath, name, offline, headers });
+}
+
+/**
+ * The checksum the hub gives for a file, as huggingface_hub reads it (a HEAD request that does not
+ * follow the redirect to the storage host): `X-Linked-Etag`, the sha256 of an LFS file, else
+ * `ETag`, the git blob id of a file kept in git. A 401/403 or 404 is a one-line error saying what
+ * to do.
+ */
+async function hubChecksum(url: string, headers: Record<string, string>, name: string, cachePath: string): Promise<{ sha256: string } | { gitBlobSha1: string }> {
+  const fail = (reason: string) => new UsageError(redactSecrets(`${name}: could not download ${url} (${reason}); with no network, put the file at ${cachePath} or pass --data <file>`));
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD', headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+  } catch (error) {
+    throw fail(describeFetchError(error, 30_000));
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new UsageError(`${name}: ${url} answered HTTP ${response.status}: a gated or private dataset needs HF_TOKEN set to a token of an account that has accepted its terms`);
+  }
+  if (response.status === 404) throw new UsageError(`${name}: ${url}: no such file at that commit (HTTP 404); check the repository, the commit and the path`);
+  if (response.status >= 400) throw fail(`HTTP ${response.status}`);
+  const tag = normalizeEtag(response.headers.get('x-linked-etag') ?? response.headers.get('etag'));
+  if (tag !== undefined && /^[0-9a-f]{64}$/.test(tag)) return { sha256: tag };
+  if (tag !== undefined && /^[0-9a-f]{40}$/.test(tag)) return { gitBlobSha1: tag };
+  throw new UsageError(`${name}: the hub gave no checksum (X-Linked-Etag or ETag) for ${url}, so its download cannot be checked; download it yourself and pass --data <file>`);
+}
+
+/** `W/"abc"` and `"abc"` to `abc`, lower case. */
+function normalizeEtag(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  return value.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1').toLowerCase();
 }
