@@ -109,7 +109,17 @@ export function defineSubjectChoiceSuite(spec: SubjectChoiceSpec): Suite {
           }),
         );
       });
-      return { samples, sha256: data.sha256, source: folder };
+      const short = data.subjects.filter(({ test, dev }) => test.length > 0 && dev.length < SHOTS);
+      const warnings =
+        short.length === 0
+          ? []
+          : [
+              `${spec.id}: ${short.length} of ${data.subjects.length} subjects in ${folder} have fewer than ${SHOTS} ${spec.format.dev.folder}/ examples (${short
+                .slice(0, 3)
+                .map(({ subject, dev }) => `${subject}: ${dev.length}`)
+                .join(', ')}${short.length > 3 ? ', ...' : ''}), so their questions are asked with fewer shots than the suite's ${SHOTS}-shot prompt; put the ${spec.format.dev.folder}/ CSVs beside ${spec.format.test.folder}/ for comparable scores`,
+            ];
+      return { samples, sha256: data.sha256, source: folder, ...(warnings.length === 0 ? {} : { warnings }) };
     },
     prompt(sample) {
       const question = typeof sample.input === 'string' ? sample.input : String(sample.metadata.question);

@@ -166,6 +166,17 @@ describe.skipIf(!existsSync(CMMLU_DATA))('cmmlu on the shared copy', () => {
   });
 });
 
+describe('fewer shots than the prompt says', () => {
+  it('warns when subjects have fewer than 5 dev examples (the shared MMLU copy has no dev/), and not when they all have them', async () => {
+    const withoutDev = await mmlu.load({ baseDir: process.cwd(), dataPath: MMLU_DATA });
+    expect(withoutDev.warnings).toEqual([expect.stringMatching(new RegExp(`^mmlu: 57 of 57 subjects in ${MMLU_DATA.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} have fewer than 5 dev/ examples \\(abstract_algebra: 0, anatomy: 0, astronomy: 0, \\.\\.\\.\\)`))]);
+    expect(withoutDev.samples[0]?.metadata.shots).toBe(0);
+    const withDev = await cmmlu.load({ baseDir: process.cwd(), dataPath: CMMLU_DATA });
+    expect(withDev.warnings).toBeUndefined();
+    expect(withDev.samples[0]?.metadata.shots).toBe(5);
+  });
+});
+
 describe('ceval on a synthetic folder', () => {
   const header = 'id,question,A,B,C,D,answer\n';
   const folder = temporaryFolder({

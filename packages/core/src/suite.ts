@@ -13,6 +13,8 @@ export interface LoadedDataset {
   sha256: string;
   /** Where the data came from (a path or a URL), for the manifest. */
   source: string;
+  /** What the loader had to do that changes what is measured (fewer few-shot examples than the prompt says, say): printed by the run and kept in the manifest's warnings. */
+  warnings?: string[];
 }
 
 export interface LoadContext {

@@ -18,7 +18,12 @@ export function buildManifest(options: {
   const { plan } = options;
   const packages = packageVersions();
   const environments = options.scorerEnvironments ?? [];
-  const warnings = [...new Set(environments.flatMap((environment) => (typeof environment?.warning === 'string' ? [environment.warning] : [])))];
+  const warnings = [
+    ...new Set([
+      ...plan.suites.flatMap((prepared) => prepared.dataset.warnings ?? []),
+      ...environments.flatMap((environment) => (typeof environment?.warning === 'string' ? [environment.warning] : [])),
+    ]),
+  ];
   return {
     ladderVersion: packages['@ladder/cli'] ?? '0.0.0',
     planId: plan.id,
