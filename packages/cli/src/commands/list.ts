@@ -23,7 +23,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   console.log('  gguf/<path>      a GGUF file run in-process with node-llama-cpp (optional dependency)');
   for (const id of Object.keys(config.models ?? {})) console.log(`  ${id}  (from ${path})`);
   console.log(`  providers: ${[...KNOWN_PROVIDERS].join(', ')}${Object.keys(config.models ?? {}).length > 0 ? ', and the config models above' : ''}`);
-  console.log('\nScorers (for defineSuite({ scorer })):');
+  console.log('\nScorers (for defineSuite({ scorer }) or ladder run --scorer):');
   const scorerWidth = Math.max(...Object.keys(builtinScorers).map((name) => name.length));
   for (const [name, entry] of Object.entries(builtinScorers)) console.log(`  ${name.padEnd(scorerWidth)}  ${entry.description}`);
   return 0;
