@@ -107,5 +107,6 @@ export function describeFetchError(error: unknown, timeoutMs: number): string {
   if (cause !== undefined && typeof cause.code === 'string') {
     return typeof cause.message === 'string' && cause.message !== '' ? cause.message.replace(/\s+/g, ' ') : cause.code;
   }
+  if (cause instanceof Error && cause.message !== '') return cause.message.replace(/\s+/g, ' ');
   return error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
 }
