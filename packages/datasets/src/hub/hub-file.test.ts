@@ -1,43 +1,33 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '@ladder/core';
+import { startFakeHub, type FakeHub } from '@ladder/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataCacheDir, downloadPinned, hubFile, hubUrl } from '../index.js';
 
-/** The shared copies of real benchmark files, served under the hub's URL layout. */
+/** Shared copies of real benchmark files, served by the fake hub under its URL layout. */
 const SHARED = fileURLToPath(new URL('../../../../../shared/datasets/', import.meta.url));
 const REPO = 'ladder-test/shared';
 const REVISION = '3101c7d5072418e28b9008a6636bde82a006892c';
 const GSM8K = { path: 'gsm8k/test.jsonl', sha256: '3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14' };
 const AIME25 = { path: 'aime25/test.jsonl', sha256: 'b4e273c02d3e7fe1b74b59eae768fc8230bfb0f79539890cb56f4361caac0331' };
 
-const requests: { url: string; headers: IncomingHttpHeaders }[] = [];
-let server: Server;
+let hub: FakeHub;
 let endpoint: string;
+let requests: FakeHub['requests'];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    requests.push({ url: request.url ?? '', headers: request.headers });
-    const prefix = `/datasets/${REPO}/resolve/${REVISION}/`;
-    const path = decodeURIComponent(request.url ?? '').startsWith(prefix) ? decodeURIComponent(request.url ?? '').slice(prefix.length) : undefined;
-    const file = path === undefined || path.includes('..') ? undefined : join(SHARED, path);
-    if (file === undefined || !existsSync(file)) {
-      response.writeHead(404, 'Not Found').end('Entry not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const file = (path: string) => ({ bytes: readFileSync(join(SHARED, path)), lfs: false });
+  hub = await startFakeHub({ [`${REPO}@${REVISION}/${GSM8K.path}`]: file(GSM8K.path), [`${REPO}@${REVISION}/${AIME25.path}`]: file(AIME25.path) });
+  endpoint = hub.endpoint;
+  requests = hub.requests;
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => hub.close());
 
 function environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { LADDER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ladder-hub-')), HF_ENDPOINT: endpoint, ...extra };
